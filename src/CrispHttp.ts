@@ -1,0 +1,364 @@
+/**
+ * The authenticated HTTP layer every Crisp REST call runs on.
+ *
+ * It holds the credentials (the key stays `Redacted`), builds requests against the
+ * REST base URL with Basic auth, `X-Crisp-Tier` and `User-Agent`, applies the
+ * per-attempt timeout and the retry policy, unwraps Crisp's `{error, reason, data}`
+ * envelope, and maps every failure to a {@link CrispError}.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer, Redacted } from "effect"
+ * import { CrispHttp, WebsiteSettings } from "effect-crisp"
+ *
+ * const CrispLive = CrispHttp.layer({
+ *   identifier: "plugin-token-identifier",
+ *   key: Redacted.make("plugin-token-key"),
+ *   tier: "plugin"
+ * }).pipe(Layer.provide(FetchHttpClient.layer))
+ *
+ * const program = WebsiteSettings.get("website-id").pipe(Effect.provide(CrispLive))
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { HttpClient, HttpClientRequest } from "@effect/platform"
+import type { HttpMethod } from "@effect/platform/HttpMethod"
+import { Config, Context, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
+import { dual } from "effect/Function"
+import { globalValue } from "effect/GlobalValue"
+import { type CrispError, CrispTransportError } from "./CrispError.js"
+import { endpoint } from "./internal/endpoint.js"
+import { encodeQuery } from "./internal/query.js"
+import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
+import { compileRetry, isIdempotent, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
+import { version } from "./internal/version.js"
+import type { PathValue } from "./internal/path.js"
+
+export type { RetryPolicy } from "./internal/retry.js"
+
+/**
+ * The token tier: `"plugin"` for Marketplace plugin tokens, `"website"` for website
+ * tokens, `"user"` for user session keys.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Tier = "plugin" | "website" | "user"
+
+/**
+ * The production REST base URL.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULT_REST_URL = "https://api.crisp.chat/v1/"
+
+/**
+ * Options of {@link layer}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The token identifier. */
+  readonly identifier: string
+  /** The token key. It is only ever read to build the `Authorization` header. */
+  readonly key: Redacted.Redacted<string>
+  /** Default `"plugin"`. */
+  readonly tier?: Tier
+  /** Default `https://api.crisp.chat/v1/`. */
+  readonly restUrl?: string
+  /** Timeout of one attempt (the whole retry sequence may take longer). Default 10 seconds. */
+  readonly timeout?: Duration.DurationInput
+  /** Retry policy, or `false` for none. */
+  readonly retry?: RetryPolicy | false
+  /** Replaces the `User-Agent` header (default `effect-crisp/<version>`). */
+  readonly userAgent?: string
+  /**
+   * Send W3C `traceparent` / `b3` headers to Crisp. Off by default: they tell a
+   * third party about your tracing.
+   */
+  readonly propagateTracing?: boolean
+}
+
+/**
+ * What can be changed for one call with {@link withRequestOptions}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestOptions {
+  readonly timeout?: Duration.DurationInput
+  readonly retry?: RetryPolicy | false
+  readonly restUrl?: string
+}
+
+/**
+ * One request, ready to send: the path is already encoded and the body already
+ * JSON-encodable.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CrispRequest {
+  readonly method: HttpMethod
+  /** Encoded path below the base URL, without a leading slash. */
+  readonly path: string
+  /** Query parameters; `undefined` values are skipped, objects JSON-encoded. */
+  readonly query?: Readonly<Record<string, unknown>> | undefined
+  /** A JSON-encodable body; `undefined` sends none. */
+  readonly body?: unknown
+}
+
+/**
+ * The service: credentials (for the realtime socket) and `send`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  readonly identifier: string
+  readonly key: Redacted.Redacted<string>
+  readonly tier: Tier
+  readonly restUrl: string
+  /**
+   * Sends one request with retries and returns the envelope's undecoded `data`
+   * (`true`/`false` for HEAD: 404 is `false`).
+   */
+  readonly send: (request: CrispRequest) => Effect.Effect<unknown, CrispError>
+}
+
+/**
+ * The authenticated HTTP layer.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class CrispHttp extends Context.Tag("effect-crisp/CrispHttp")<CrispHttp, Service>() {}
+
+const currentRequestOptions: FiberRef.FiberRef<RequestOptions | undefined> = globalValue(
+  "effect-crisp/CrispHttp/currentRequestOptions",
+  () => FiberRef.unsafeMake<RequestOptions | undefined>(undefined)
+)
+
+/**
+ * Changes the timeout, retry policy or base URL for the Crisp calls inside one
+ * effect.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispHttp, WebsiteConversations } from "effect-crisp"
+ *
+ * const quick = WebsiteConversations.getList("website-id", 1).pipe(
+ *   CrispHttp.withRequestOptions({ timeout: "2 seconds", retry: false })
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const withRequestOptions: {
+  (options: RequestOptions): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions): Effect.Effect<A, E, R>
+} = dual(2, <A, E, R>(self: Effect.Effect<A, E, R>, options: RequestOptions) =>
+  Effect.flatMap(FiberRef.get(currentRequestOptions), (outer) =>
+    Effect.locally(self, currentRequestOptions, outer === undefined ? options : { ...outer, ...options })))
+
+const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : url + "/")
+
+const basicAuth = (identifier: string, key: Redacted.Redacted<string>) =>
+  "Basic " + Buffer.from(`${identifier}:${Redacted.value(key)}`, "utf8").toString("base64")
+
+const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string => {
+  const cause = error.cause
+  if (cause instanceof Error) {
+    const inner = (cause as Error & { cause?: unknown }).cause
+    const code = inner instanceof Error ? ((inner as Error & { code?: unknown }).code ?? inner.message) : undefined
+    return code === undefined ? `${error.reason}: ${cause.message}` : `${error.reason}: ${cause.message} (${String(code)})`
+  }
+  return error.reason
+}
+
+/**
+ * Builds the service on top of an `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
+  Effect.gen(function*() {
+    const base = yield* HttpClient.HttpClient
+    const client = options.propagateTracing === true ? base : HttpClient.withTracerPropagation(base, false)
+    const tier = options.tier ?? "plugin"
+    const restUrl = withTrailingSlash(options.restUrl ?? DEFAULT_REST_URL)
+    const defaultTimeout = Duration.decode(options.timeout ?? "10 seconds")
+    const defaultRetry = compileRetry(options.retry)
+    const headers: Record<string, string> = {
+      authorization: basicAuth(options.identifier, options.key),
+      "x-crisp-tier": tier,
+      "user-agent": options.userAgent ?? `effect-crisp/${version}`,
+      accept: "application/json"
+    }
+
+    const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
+      let httpRequest = HttpClientRequest.make(request.method)(url, { headers })
+      if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
+      return client.execute(httpRequest).pipe(
+        Effect.flatMap((response) => {
+          const status = response.status
+          const retryAfter = status === 429 || status === 420
+            ? parseRetryAfter(response.headers["retry-after"], Date.now())
+            : undefined
+          if (request.method === "HEAD") {
+            if (status >= 200 && status < 300) return Effect.succeed(true)
+            if (status === 404) return Effect.succeed(false)
+            return Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
+          }
+          return Effect.flatMap(response.text, (text) => {
+            const result = readBody(info, status, text, retryAfter)
+            return result.ok ? Effect.succeed(result.data) : Effect.fail(result.error)
+          })
+        }),
+        Effect.catchTags({
+          RequestError: (error) =>
+            Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) })),
+          ResponseError: (error) =>
+            Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) }))
+        }),
+        Effect.timeoutFail({
+          duration: timeout,
+          onTimeout: () =>
+            new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` })
+        })
+      )
+    }
+
+    const send = (request: CrispRequest): Effect.Effect<unknown, CrispError> =>
+      Effect.flatMap(FiberRef.get(currentRequestOptions), (overrides) => {
+        const info: RequestInfo = { method: request.method, path: request.path }
+        const url = (overrides?.restUrl === undefined ? restUrl : withTrailingSlash(overrides.restUrl)) +
+          request.path + encodeQuery(request.query)
+        const timeout = overrides?.timeout === undefined ? defaultTimeout : Duration.decode(overrides.timeout)
+        const schedules: RetrySchedules = overrides?.retry === undefined ? defaultRetry : compileRetry(overrides.retry)
+        const schedule = isIdempotent(request.method) ? schedules.idempotent : schedules.other
+        return Effect.retry(attempt(request, url, info, timeout), schedule)
+      })
+
+    return CrispHttp.of({ identifier: options.identifier, key: options.key, tier, restUrl, send })
+  })
+
+/**
+ * A layer from explicit options. Needs an `HttpClient` (for example
+ * `FetchHttpClient.layer` or `NodeHttpClient.layerUndici`).
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer, Redacted } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const CrispLive = CrispHttp.layer({ identifier: "id", key: Redacted.make("key") }).pipe(
+ *   Layer.provide(FetchHttpClient.layer)
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<CrispHttp, never, HttpClient.HttpClient> =>
+  Layer.effect(CrispHttp, make(options))
+
+/**
+ * Reads the options from configuration: `CRISP_IDENTIFIER`, `CRISP_KEY` (kept
+ * redacted), `CRISP_TIER` (default `plugin`) and `CRISP_REST_URL`. A missing
+ * variable fails the layer with a `ConfigError` naming it. `overrides` fill or
+ * replace what configuration does not say (timeout, retry policy, ...).
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Layer } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const CrispLive = CrispHttp.layerConfig({ timeout: "5 seconds" }).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  overrides: Partial<Options> = {}
+): Layer.Layer<CrispHttp, import("effect/ConfigError").ConfigError, HttpClient.HttpClient> =>
+  Layer.effect(
+    CrispHttp,
+    Effect.flatMap(config, (fromConfig) => make({ ...fromConfig, ...overrides }))
+  )
+
+/**
+ * The configuration read by {@link layerConfig}, for composing your own.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const config: Config.Config<Options> = Config.all({
+  identifier: Config.string("CRISP_IDENTIFIER"),
+  key: Config.redacted("CRISP_KEY"),
+  tier: Config.literal("plugin", "website", "user")("CRISP_TIER").pipe(Config.withDefault("plugin" as const)),
+  restUrl: Config.option(Config.string("CRISP_REST_URL"))
+}).pipe(Config.map(({ restUrl, ...rest }): Options => Option.match(restUrl, {
+  onNone: () => rest,
+  onSome: (url) => ({ ...rest, restUrl: url })
+})))
+
+/**
+ * Options of {@link request}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RawRequest<A, I> {
+  readonly method: HttpMethod
+  /** A path template below the base URL, e.g. `"website/{website_id}/visitors/list/{page_number}"`. */
+  readonly path: string
+  /** Values of the template's placeholders; each is URL-encoded into one segment. */
+  readonly params?: Readonly<Record<string, PathValue>>
+  readonly query?: Readonly<Record<string, unknown>>
+  readonly body?: unknown
+  /** Decodes `data`; without it the result is `unknown`. */
+  readonly response?: Schema.Schema<A, I>
+  /** Name of the span; default `CrispHttp.request`. */
+  readonly spanName?: string
+}
+
+/**
+ * The escape hatch for routes not wrapped yet: authenticated, enveloped, retried,
+ * with typed errors.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const visitors = CrispHttp.request({
+ *   method: "GET",
+ *   path: "website/{website_id}/visitors/list/{page_number}",
+ *   params: { website_id: "website-id", page_number: 1 },
+ *   response: Schema.Array(Schema.Struct({ session_id: Schema.String }))
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ * @category requests
+ */
+export const request = <A = unknown, I = unknown>(options: RawRequest<A, I>): Effect.Effect<A, CrispError, CrispHttp> =>
+  endpoint({
+    name: options.spanName ?? "CrispHttp.request",
+    method: options.method,
+    path: options.path,
+    query: Schema.Unknown,
+    body: Schema.Unknown,
+    response: (options.response ?? Schema.Unknown) as Schema.Schema<A, I>
+  })({ path: options.params ?? {}, query: options.query, body: options.body } as never)

@@ -1,0 +1,97 @@
+/**
+ * The one generic way to declare a REST endpoint. A declaration is data — verb,
+ * path template, query/body Schemas, response Schema — compiled once at module
+ * load into a function that returns `Effect<A, CrispError, CrispHttp>`.
+ */
+import type { HttpMethod } from "@effect/platform/HttpMethod"
+import { Effect, Either, Schema } from "effect"
+import { CrispDecodeError, type CrispError, CrispInvalidRequest } from "../CrispError.js"
+import { CrispHttp } from "../CrispHttp.js"
+import { parseTemplate, type PathParams, PathProblem, type PathValue } from "./path.js"
+import { formatIssue } from "./schemaIssue.js"
+
+/** A declaration. `Q` and `B` stay `never` when the endpoint takes no query or body. */
+export interface EndpointSpec<P extends string, A, I, Q, QI, B, BI> {
+  /** Span name: `Resource.method`, e.g. `"WebsitePeople.getPeopleProfile"`. */
+  readonly name: string
+  readonly method: HttpMethod
+  /** Path template below the base URL: `"website/{website_id}/conversation/{session_id}"`. */
+  readonly path: P
+  readonly query?: Schema.Schema<Q, QI>
+  readonly body?: Schema.Schema<B, BI>
+  /** Decodes the envelope's `data`. Without it the result is `void` and `data` is ignored. */
+  readonly response?: Schema.Schema<A, I>
+}
+
+/** The input of a declared endpoint: path values, and query and body when declared. */
+export type EndpointInput<P extends string, Q, B> =
+  & ([PathParams<P>] extends [never] ? {} : { readonly path: { readonly [K in PathParams<P>]: PathValue } })
+  & ([Q] extends [never] ? {} : { readonly query?: Q | undefined })
+  & ([B] extends [never] ? {} : { readonly body: B })
+
+/** A declared endpoint. */
+export type Endpoint<P extends string, A, Q, B> = (
+  input: EndpointInput<P, Q, B>
+) => Effect.Effect<A, CrispError, CrispHttp>
+
+type AnyInput = {
+  readonly path?: Readonly<Record<string, PathValue>>
+  readonly query?: unknown
+  readonly body?: unknown
+}
+
+/**
+ * Declares an endpoint.
+ *
+ * @example
+ * ```ts
+ * const getOne = endpoint({
+ *   name: "WebsiteConversations.getOne",
+ *   method: "GET",
+ *   path: "website/{website_id}/conversation/{session_id}",
+ *   response: Conversation
+ * })
+ * getOne({ path: { website_id: "w", session_id: "s" } })
+ * ```
+ */
+export const endpoint = <const P extends string, A = void, I = unknown, Q = never, QI = never, B = never, BI = never>(
+  spec: EndpointSpec<P, A, I, Q, QI, B, BI>
+): Endpoint<P, A, Q, B> => {
+  const template = parseTemplate(spec.path)
+  const encodeQuery = spec.query === undefined ? undefined : Schema.encodeEither(spec.query)
+  const encodeBody = spec.body === undefined ? undefined : Schema.encodeEither(spec.body)
+  const decode = spec.response === undefined ? undefined : Schema.decodeUnknownEither(spec.response)
+  const method = spec.method
+  const spanOptions = {
+    kind: "client" as const,
+    attributes: { "http.request.method": method, "crisp.route": template.template }
+  }
+  const invalid = (issue: string) =>
+    Effect.fail(new CrispInvalidRequest({ method, path: template.template, issue }))
+
+  const call = (input: AnyInput): Effect.Effect<A, CrispError, CrispHttp> => {
+    const path = template.fill(input.path)
+    if (path instanceof PathProblem) return invalid(path.issue)
+    let query: Readonly<Record<string, unknown>> | undefined
+    if (encodeQuery !== undefined && input.query !== undefined) {
+      const encoded = encodeQuery(input.query as Q)
+      if (Either.isLeft(encoded)) return invalid(`query ${formatIssue(encoded.left)}`)
+      query = encoded.right as Readonly<Record<string, unknown>>
+    }
+    let body: unknown
+    if (encodeBody !== undefined) {
+      const encoded = encodeBody(input.body as B)
+      if (Either.isLeft(encoded)) return invalid(`body ${formatIssue(encoded.left)}`)
+      body = encoded.right
+    }
+    const sent = Effect.flatMap(CrispHttp, (http) => http.send({ method, path, query, body }))
+    if (decode === undefined) return Effect.asVoid(sent) as Effect.Effect<A, CrispError, CrispHttp>
+    return Effect.flatMap(sent, (data) => {
+      const decoded = decode(data)
+      return Either.isRight(decoded)
+        ? Effect.succeed(decoded.right)
+        : Effect.fail(new CrispDecodeError({ method, path, issue: formatIssue(decoded.left) }))
+    })
+  }
+  return ((input: AnyInput) => Effect.withSpan(call(input), spec.name, spanOptions)) as Endpoint<P, A, Q, B>
+}

@@ -1,0 +1,6 @@
+/**
+ * effect-crisp/realtime
+ *
+ * @since 0.1.0
+ */
+export {}

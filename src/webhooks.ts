@@ -1,0 +1,6 @@
+/**
+ * effect-crisp/webhooks
+ *
+ * @since 0.1.0
+ */
+export {}
