@@ -178,6 +178,29 @@ export class CrispInvalidRequest extends Schema.TaggedError<CrispInvalidRequest>
 }
 
 /**
+ * Today's request allowance (the `daily` budget of `CrispHttp`) is spent. No
+ * request was sent. `resetsAt` is the epoch millisecond at which it renews.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CrispQuotaExhausted extends Schema.TaggedError<CrispQuotaExhausted>("effect-crisp/CrispQuotaExhausted")(
+  "CrispQuotaExhausted",
+  {
+    ...requestFields,
+    /** The daily allowance that was configured. */
+    allowance: Schema.Number,
+    /** Epoch milliseconds at which the allowance renews (next UTC midnight). */
+    resetsAt: Schema.Number
+  }
+) {
+  override get message(): string {
+    return `Daily request allowance of ${this.allowance} spent; ${this.method} /${this.path} not sent ` +
+      `(renews at ${new Date(this.resetsAt).toISOString()})`
+  }
+}
+
+/**
  * Every error a Crisp REST call can fail with.
  *
  * @since 0.1.0
@@ -191,6 +214,7 @@ export type CrispError =
   | CrispTransportError
   | CrispDecodeError
   | CrispInvalidRequest
+  | CrispQuotaExhausted
 
 /**
  * Schema of the {@link CrispError} union, for serialising errors across process
@@ -206,7 +230,8 @@ export const CrispError = Schema.Union(
   CrispApiError,
   CrispTransportError,
   CrispDecodeError,
-  CrispInvalidRequest
+  CrispInvalidRequest,
+  CrispQuotaExhausted
 )
 
 /**

@@ -24,6 +24,7 @@
  * @since 0.1.0
  */
 import { HttpClient, HttpClientRequest } from "@effect/platform"
+import type { ResponseError } from "@effect/platform/HttpClientError"
 import type { HttpMethod } from "@effect/platform/HttpMethod"
 import { Config, Context, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import { dual } from "effect/Function"
@@ -34,9 +35,11 @@ import { encodeQuery } from "./internal/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
 import { compileRetry, isIdempotent, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
 import { version } from "./internal/version.js"
+import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/budget.js"
 import type { PathValue } from "./internal/path.js"
 
 export type { RetryPolicy } from "./internal/retry.js"
+export type { BudgetOptions, BudgetState } from "./internal/budget.js"
 
 /**
  * The token tier: `"plugin"` for Marketplace plugin tokens, `"website"` for website
@@ -81,6 +84,12 @@ export interface Options {
    * third party about your tracing.
    */
   readonly propagateTracing?: boolean
+  /**
+   * A request budget shared by every fiber using this layer: a steady rate with a
+   * burst, adaptive slow-down on 420/429, and a daily allowance. See the bulk-jobs
+   * guide.
+   */
+  readonly budget?: BudgetOptions
 }
 
 /**
@@ -128,6 +137,8 @@ export interface Service {
    * (`true`/`false` for HEAD: 404 is `false`).
    */
   readonly send: (request: CrispRequest) => Effect.Effect<unknown, CrispError>
+  /** The request budget now: rate in force, requests left today. */
+  readonly budget: Effect.Effect<BudgetState>
 }
 
 /**
@@ -203,24 +214,27 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       accept: "application/json"
     }
 
+    const budget = makeBudget(options.budget ?? {})
+    const budgeted = options.budget !== undefined
+
     const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
       let httpRequest = HttpClientRequest.make(request.method)(url, { headers })
       if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
-      return client.execute(httpRequest).pipe(
+      const exchange = client.execute(httpRequest).pipe(
         Effect.flatMap((response) => {
           const status = response.status
-          const retryAfter = status === 429 || status === 420
-            ? parseRetryAfter(response.headers["retry-after"], Date.now())
-            : undefined
-          if (request.method === "HEAD") {
-            if (status >= 200 && status < 300) return Effect.succeed(true)
-            if (status === 404) return Effect.succeed(false)
-            return Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
-          }
-          return Effect.flatMap(response.text, (text) => {
-            const result = readBody(info, status, text, retryAfter)
-            return result.ok ? Effect.succeed(result.data) : Effect.fail(result.error)
-          })
+          const limited = status === 429 || status === 420
+          const retryAfter = limited ? parseRetryAfter(response.headers["retry-after"], Date.now()) : undefined
+          const result: Effect.Effect<unknown, CrispError | ResponseError> = request.method === "HEAD"
+            ? (status >= 200 && status < 300) ? Effect.succeed(true)
+            : status === 404 ? Effect.succeed(false)
+            : Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
+            : Effect.flatMap(response.text, (text) => {
+              const body = readBody(info, status, text, retryAfter)
+              return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
+            })
+          if (!budgeted) return result
+          return Effect.zipRight(limited ? budget.onRateLimited(retryAfter) : budget.onAnswered, result)
         }),
         Effect.catchTags({
           RequestError: (error) =>
@@ -234,6 +248,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` })
         })
       )
+      return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchange) : exchange
     }
 
     const send = (request: CrispRequest): Effect.Effect<unknown, CrispError> =>
@@ -247,7 +262,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         return Effect.retry(attempt(request, url, info, timeout), schedule)
       })
 
-    return CrispHttp.of({ identifier: options.identifier, key: options.key, tier, restUrl, send })
+    return CrispHttp.of({ identifier: options.identifier, key: options.key, tier, restUrl, send, budget: budget.state })
   })
 
 /**
@@ -312,6 +327,24 @@ export const config: Config.Config<Options> = Config.all({
   onNone: () => rest,
   onSome: (url) => ({ ...rest, restUrl: url })
 })))
+
+/**
+ * The request budget of the `CrispHttp` in context: the rate in force and what
+ * is left of today's allowance.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const report = Effect.flatMap(CrispHttp.budgetState, (state) =>
+ *   Effect.log(`${state.remainingToday} requests left today at ${state.currentPerSecond}/s`))
+ * ```
+ *
+ * @since 0.1.0
+ * @category budget
+ */
+export const budgetState: Effect.Effect<BudgetState, never, CrispHttp> = Effect.flatMap(CrispHttp, (http) => http.budget)
 
 /**
  * Options of {@link request}.
