@@ -23,7 +23,9 @@
  *
  * @since 0.1.0
  */
-import { HttpClient, HttpClientRequest } from "@effect/platform"
+import * as Headers from "@effect/platform/Headers"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type { ResponseError } from "@effect/platform/HttpClientError"
 import type { HttpMethod } from "@effect/platform/HttpMethod"
 import { Config, Context, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
@@ -35,6 +37,7 @@ import { encodeQuery } from "./internal/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
 import { compileRetry, isIdempotent, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
 import { version } from "./internal/version.js"
+import { timeoutFail } from "./internal/timeout.js"
 import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/budget.js"
 import type { PathValue } from "./internal/path.js"
 
@@ -178,6 +181,9 @@ export const withRequestOptions: {
   Effect.flatMap(FiberRef.get(currentRequestOptions), (outer) =>
     Effect.locally(self, currentRequestOptions, outer === undefined ? options : { ...outer, ...options })))
 
+const redactAuthorization = (names: ReadonlyArray<string | RegExp>): ReadonlyArray<string | RegExp> =>
+  names.includes("authorization") ? names : [...names, "authorization"]
+
 const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : url + "/")
 
 const basicAuth = (identifier: string, key: Redacted.Redacted<string>) =>
@@ -202,7 +208,10 @@ const transportDetail = (error: { readonly reason: string; readonly cause?: unkn
 export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const base = yield* HttpClient.HttpClient
-    const client = options.propagateTracing === true ? base : HttpClient.withTracerPropagation(base, false)
+    // The key must never reach span attributes, whatever header names the app redacts.
+    const redacting = HttpClient.transform(base, (effect) =>
+      Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization))
+    const client = options.propagateTracing === true ? redacting : HttpClient.withTracerPropagation(redacting, false)
     const tier = options.tier ?? "plugin"
     const restUrl = withTrailingSlash(options.restUrl ?? DEFAULT_REST_URL)
     const defaultTimeout = Duration.decode(options.timeout ?? "10 seconds")
@@ -242,11 +251,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           ResponseError: (error) =>
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) }))
         }),
-        Effect.timeoutFail({
-          duration: timeout,
-          onTimeout: () =>
-            new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` })
-        })
+        (self) =>
+          timeoutFail(self, timeout, () =>
+            new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` }))
       )
       return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchange) : exchange
     }

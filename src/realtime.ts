@@ -1,6 +1,30 @@
 /**
- * effect-crisp/realtime
+ * effect-crisp/realtime: Crisp's realtime events as a typed `Stream`.
+ *
+ * - {@link CrispEvent}: the 82 event names, their payload Schemas, `decode`.
+ * - {@link CrispEvents}: the `CrispEvents` service and its streams (`on`, `all`, …).
+ * - {@link CrispRtm}: the RTM WebSocket layer (lazy, shared, reconnecting).
+ * - {@link EventHub}: the bounded hub every source publishes into.
+ * - {@link EngineIo} and {@link SocketIoClient}: the Socket.IO protocol underneath.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Stream } from "effect"
+ * import { Crisp } from "effect-crisp"
+ * import { CrispEvents } from "effect-crisp/realtime"
+ *
+ * const program = CrispEvents.on("message:send").pipe(
+ *   Stream.runForEach((message) => Effect.log(`${message.session_id}: ${message.type}`)),
+ *   Effect.provide(Crisp.layerConfig())
+ * )
+ * ```
  *
  * @since 0.1.0
  */
-export {}
+export * as CrispEvent from "./realtime/CrispEvent.js"
+export * as CrispEvents from "./realtime/CrispEvents.js"
+export * as CrispRtm from "./realtime/CrispRtm.js"
+export * as EventHub from "./realtime/EventHub.js"
+export * as EngineIo from "./realtime/EngineIo.js"
+export * as SocketIoClient from "./realtime/SocketIoClient.js"
+export { CrispRealtimeUnauthorized } from "./realtime/CrispRealtimeError.js"

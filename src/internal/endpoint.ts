@@ -64,7 +64,9 @@ export const endpoint = <const P extends string, A = void, I = unknown, Q = neve
   const method = spec.method
   const spanOptions = {
     kind: "client" as const,
-    attributes: { "http.request.method": method, "crisp.route": template.template }
+    attributes: { "http.request.method": method, "crisp.route": template.template },
+    // The captured call site would always be this file; skipping it saves an Error per call.
+    captureStackTrace: false
   }
   const invalid = (issue: string) =>
     Effect.fail(new CrispInvalidRequest({ method, path: template.template, issue }))

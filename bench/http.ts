@@ -1,0 +1,349 @@
+/**
+ * HTTP pipeline benchmark (on demand, not part of CI):
+ *
+ *   npx tsx bench/http.ts            # print the results
+ *   npx tsx bench/http.ts --write    # ...and write them into docs/benchmarks.md ("## HTTP")
+ *
+ * Environment: N (requests per run, default 10000), ROUNDS (measured rounds,
+ * default 5; one warm-up round comes first), CONCURRENCY (default 32).
+ *
+ * One loopback `node:http` server, in a child process so that it does not share
+ * the event loop with the clients, answers every request with a small Crisp
+ * envelope. Each variant performs N GETs sequentially, then N GETs with
+ * CONCURRENCY in flight. Variants run interleaved, round after round, and the
+ * median of the rounds is reported, with the ratio to the raw transport each
+ * variant runs on.
+ */
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { Crisp as OfficialCrisp } from "crisp-api"
+import { Effect, Layer, ManagedRuntime, Redacted, Schema } from "effect"
+import { spawn } from "node:child_process"
+import { readFileSync, writeFileSync, existsSync } from "node:fs"
+import { cpus } from "node:os"
+import { availableParallelism } from "node:os"
+import { request as undiciRequest } from "undici"
+import * as CrispHttp from "../src/CrispHttp.js"
+import { endpoint } from "../src/internal/endpoint.js"
+
+const N = Number(process.env["N"] ?? 10_000)
+const ROUNDS = Number(process.env["ROUNDS"] ?? 5)
+const CONCURRENCY = Number(process.env["CONCURRENCY"] ?? 32)
+const WRITE = process.argv.includes("--write")
+
+const IDENTIFIER = "bench-identifier"
+const KEY = "bench-key"
+const WEBSITE_ID = "8c842203-7ed8-4e29-a608-7cf78a7d2fcc"
+
+// ---------------------------------------------------------------------------
+// The server (plain JavaScript, run with `node -e` in a child process).
+
+const SERVER_SOURCE = `
+const http = require("node:http")
+const body = JSON.stringify({
+  error: false,
+  reason: "resolved",
+  data: {
+    website_id: ${JSON.stringify(WEBSITE_ID)},
+    name: "Acme Inc.",
+    domain: "acme.example",
+    logo: "https://image.crisp.chat/avatar/website/acme/120",
+    created_at: 1700000000000
+  }
+})
+const length = Buffer.byteLength(body)
+let count = 0
+const server = http.createServer((req, res) => {
+  req.resume()
+  req.on("end", () => {
+    count++
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": length })
+    res.end(body)
+  })
+})
+server.keepAliveTimeout = 60000
+server.listen(0, "127.0.0.1", () => process.stdout.write(server.address().port + "\\n"))
+process.on("SIGTERM", () => { process.stderr.write("served " + count + "\\n"); process.exit(0) })
+`
+
+const startServer = (): Promise<{ readonly origin: string; readonly stop: () => void }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", SERVER_SOURCE], { stdio: ["ignore", "pipe", "inherit"] })
+    child.once("error", reject)
+    child.stdout.once("data", (chunk: Buffer) => {
+      resolve({ origin: `http://127.0.0.1:${chunk.toString().trim()}`, stop: () => child.kill("SIGTERM") })
+    })
+  })
+
+// ---------------------------------------------------------------------------
+// Variants.
+
+type Transport = "fetch" | "undici"
+
+interface Variant {
+  readonly name: string
+  /** The raw transport this variant runs on (its ratio is taken against it). */
+  readonly transport: Transport
+  /** `raw`: the baseline transport; `bare`: the bare Effect HttpClient on it; `crisp`: effect-crisp. */
+  readonly role: "raw" | "bare" | "crisp" | "other"
+  /** One GET, resolving to the website's `name` (checked once before measuring). */
+  readonly once: () => Promise<string>
+  /** N GETs, `concurrency` in flight. */
+  readonly run: (n: number, concurrency: number) => Promise<void>
+}
+
+const loop = async (n: number, concurrency: number, once: () => Promise<unknown>): Promise<void> => {
+  if (concurrency <= 1) {
+    for (let i = 0; i < n; i++) await once()
+    return
+  }
+  let started = 0
+  const worker = async () => {
+    while (started < n) {
+      started++
+      await once()
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+}
+
+const rawVariant = (name: string, transport: Transport, once: () => Promise<string>): Variant => ({
+  name,
+  transport,
+  role: "raw",
+  once,
+  run: (n, concurrency) => loop(n, concurrency, once)
+})
+
+/** A variant written as an Effect, run on a runtime that provides what it needs. */
+const effectVariant = <R>(
+  name: string,
+  transport: Transport,
+  role: "bare" | "crisp",
+  runtime: ManagedRuntime.ManagedRuntime<R, never>,
+  once: Effect.Effect<string, unknown, R>
+): Variant => ({
+  name,
+  transport,
+  role,
+  once: () => runtime.runPromise(once),
+  run: (n, concurrency) =>
+    runtime.runPromise(
+      concurrency <= 1
+        ? Effect.asVoid(Effect.repeatN(once, n - 1))
+        : Effect.forEach(Array.from({ length: n }), () => once, { concurrency, discard: true })
+    )
+})
+
+interface Envelope {
+  readonly error: boolean
+  readonly data: { readonly name: string }
+}
+
+const nameOf = (text: string): string => (JSON.parse(text) as Envelope).data.name
+
+const makeVariants = async (origin: string) => {
+  const path = `/v1/website/${WEBSITE_ID}`
+  const url = origin + path
+  const headers = {
+    authorization: "Basic " + Buffer.from(`${IDENTIFIER}:${KEY}`).toString("base64"),
+    "x-crisp-tier": "plugin",
+    "user-agent": "bench/1.0",
+    accept: "application/json"
+  }
+
+  // --- raw transports
+  const rawFetch = rawVariant("raw fetch + JSON.parse", "fetch", async () => {
+    const response = await fetch(url, { headers })
+    return nameOf(await response.text())
+  })
+  // `undici.request` of the undici devDependency (6.x).
+  const rawUndiciRequest = rawVariant("raw undici.request (undici 6) + JSON.parse", "undici", async () => {
+    const response = await undiciRequest(url, { headers })
+    return nameOf(await response.body.text())
+  })
+  // The very Agent that NodeHttpClient.layerUndici uses (platform-node's own undici 7.x),
+  // called directly: the raw transport the undici variant runs on.
+  const undiciRuntime = ManagedRuntime.make(NodeHttpClient.layerUndici.pipe(Layer.provideMerge(NodeHttpClient.dispatcherLayer)))
+  const dispatcher = await undiciRuntime.runPromise(NodeHttpClient.Dispatcher)
+  const rawDispatcher = rawVariant("raw undici Dispatcher.request (NodeHttpClient's undici 7) + JSON.parse", "undici", async () => {
+    const response = await dispatcher.request({ origin, path, method: "GET", headers })
+    return nameOf(await response.body.text())
+  })
+
+  // --- the bare Effect HttpClient, for reference: what the platform costs before effect-crisp.
+  const bare = Effect.flatMap(HttpClient.HttpClient, (client) =>
+    Effect.flatMap(client.execute(HttpClientRequest.get(url, { headers })), (response) => response.text)).pipe(
+      Effect.map(nameOf)
+    )
+  const fetchRuntime = ManagedRuntime.make(FetchHttpClient.layer)
+
+  // --- effect-crisp: a declared endpoint with a response Schema, as a resource module has it.
+  const Website = Schema.Struct({
+    website_id: Schema.String,
+    name: Schema.String,
+    domain: Schema.optional(Schema.String),
+    logo: Schema.optional(Schema.NullOr(Schema.String)),
+    created_at: Schema.optional(Schema.Number)
+  })
+  const getWebsite = endpoint({
+    name: "Website.getWebsite",
+    method: "GET",
+    path: "website/{website_id}",
+    response: Website
+  })
+  const one = Effect.map(getWebsite({ path: { website_id: WEBSITE_ID } }), (w) => w.name)
+  const crispLayer = CrispHttp.layer({ identifier: IDENTIFIER, key: Redacted.make(KEY), restUrl: `${origin}/v1/` })
+  const crispFetchRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(FetchHttpClient.layer)))
+  const crispUndiciRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(NodeHttpClient.layerUndici)))
+
+  // --- the official client, pointed at the loopback server.
+  const official = new OfficialCrisp()
+  official.setRestHost(origin)
+  official.authenticateTier("plugin", IDENTIFIER, KEY)
+  const crispApi: Variant = {
+    name: "crisp-api 11.3 (official, on fetch)",
+    transport: "fetch",
+    role: "other",
+    once: async () => ((await official.website.getWebsite(WEBSITE_ID)) as { name: string }).name,
+    run: (n, concurrency) => loop(n, concurrency, () => official.website.getWebsite(WEBSITE_ID))
+  }
+
+  const variants: ReadonlyArray<Variant> = [
+    rawFetch,
+    effectVariant("@effect/platform FetchHttpClient, bare (reference)", "fetch", "bare", fetchRuntime, bare),
+    effectVariant("**effect-crisp over FetchHttpClient**", "fetch", "crisp", crispFetchRuntime, one),
+    crispApi,
+    { ...rawUndiciRequest, role: "other" },
+    rawDispatcher,
+    effectVariant("@effect/platform-node NodeHttpClient.layerUndici, bare (reference)", "undici", "bare", undiciRuntime, bare),
+    effectVariant("**effect-crisp over NodeHttpClient.layerUndici**", "undici", "crisp", crispUndiciRuntime, one)
+  ]
+  const dispose = () =>
+    Promise.all([fetchRuntime.dispose(), undiciRuntime.dispose(), crispFetchRuntime.dispose(), crispUndiciRuntime.dispose()])
+  return { variants, dispose }
+}
+
+// ---------------------------------------------------------------------------
+// Measurement.
+
+const median = (xs: ReadonlyArray<number>): number => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+interface Row {
+  readonly variant: Variant
+  readonly mode: "sequential" | "concurrent"
+  /** Wall-clock milliseconds of each measured run. */
+  readonly times: Array<number>
+  /** CPU milliseconds (user + system) this process spent in each measured run. */
+  readonly cpu: Array<number>
+}
+
+const main = async () => {
+  const server = await startServer()
+  const { variants, dispose } = await makeVariants(server.origin)
+  try {
+    for (const variant of variants) {
+      const name = await variant.once()
+      if (name !== "Acme Inc.") throw new Error(`${variant.name} returned ${JSON.stringify(name)}`)
+    }
+    const modes = [["sequential", 1], ["concurrent", CONCURRENCY]] as const
+    const rows: Array<Row> = []
+    for (const [mode] of modes) for (const variant of variants) rows.push({ variant, mode, times: [], cpu: [] })
+
+    for (let round = 0; round <= ROUNDS; round++) {
+      const warmup = round === 0
+      for (const [mode, concurrency] of modes) {
+        // Rotate the order each round so that no variant always runs first or last.
+        const order = variants.map((_, i) => variants[(i + round) % variants.length]!)
+        for (const variant of order) {
+          const started = performance.now()
+          const cpuStart = process.cpuUsage()
+          await variant.run(warmup ? Math.min(N, 2_000) : N, concurrency)
+          const cpu = process.cpuUsage(cpuStart)
+          const elapsed = performance.now() - started
+          if (!warmup) {
+            const row = rows.find((r) => r.variant === variant && r.mode === mode)!
+            row.times.push(elapsed)
+            row.cpu.push((cpu.user + cpu.system) / 1000)
+          }
+        }
+      }
+      process.stderr.write(warmup ? "warm-up done\n" : `round ${round}/${ROUNDS} done\n`)
+    }
+
+    const table = render(rows)
+    process.stdout.write(table + "\n")
+    if (WRITE) writeSection(table)
+  } finally {
+    await dispose()
+    server.stop()
+  }
+}
+
+const render = (rows: ReadonlyArray<Row>): string => {
+  const find = (role: Variant["role"], transport: Transport, mode: Row["mode"]) =>
+    rows.find((r) => r.variant.role === role && r.variant.transport === transport && r.mode === mode)!
+  const cpu = cpus()[0]?.model ?? "unknown"
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} cores (\`nproc\`), ${cpu}, ` +
+      `Node ${process.version}, by \`npx tsx bench/http.ts --write\`. The loopback server runs in a child ` +
+      `process; N = ${N} GETs per run; median of ${ROUNDS} interleaved rounds after a warm-up; concurrent = ` +
+      `${CONCURRENCY} in flight. "× raw" is the median wall time over that of the raw transport the variant ` +
+      "runs on (global fetch for the fetch rows, the undici 7 Agent of NodeHttpClient for the undici rows); " +
+      '"× bare" is over the bare Effect HttpClient on the same transport. "client CPU" is the CPU time of the ' +
+      "client process per request (user + system), which the other processes on a shared machine disturb less " +
+      "than wall time.",
+    ""
+  ]
+  for (const mode of ["sequential", "concurrent"] as const) {
+    lines.push(`### ${N} ${mode} GETs${mode === "concurrent" ? ` (${CONCURRENCY} in flight)` : ""}`, "")
+    lines.push("| variant | median ms | µs / req | req / s | × raw | × bare | client CPU µs / req | CPU × raw | min–max ms |")
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for (const row of rows.filter((r) => r.mode === mode)) {
+      const m = median(row.times)
+      const c = median(row.cpu)
+      const raw = find("raw", row.variant.transport, mode)
+      const bare = find("bare", row.variant.transport, mode)
+      const times = (x: number) => `${x.toFixed(2)}×`
+      lines.push(
+        `| ${row.variant.name} | ${m.toFixed(0)} | ${((m * 1000) / N).toFixed(1)} | ${Math.round(N / (m / 1000))} | ` +
+          `${row.variant.role === "raw" ? "1 (baseline)" : times(m / median(raw.times))} | ` +
+          `${row.variant.role === "crisp" ? times(m / median(bare.times)) : ""} | ` +
+          `${((c * 1000) / N).toFixed(1)} | ${row.variant.role === "raw" ? "1" : times(c / median(raw.cpu))} | ` +
+          `${Math.min(...row.times).toFixed(0)}–${Math.max(...row.times).toFixed(0)} |`
+      )
+    }
+    lines.push("")
+  }
+  return lines.join("\n").trimEnd()
+}
+
+const DOC = new URL("../docs/benchmarks.md", import.meta.url)
+const START = "<!-- bench/http.ts: generated from here -->"
+const END = "<!-- bench/http.ts: generated up to here -->"
+
+/**
+ * Writes the tables into docs/benchmarks.md between the generated-block markers of
+ * the "## HTTP" section (created at the end when missing). Prose outside the
+ * markers, and the other sections, are left alone.
+ */
+const writeSection = (table: string) => {
+  const existing = existsSync(DOC) ? readFileSync(DOC, "utf8") : "# Benchmarks\n"
+  const block = `${START}\n${table}\n${END}`
+  const start = existing.indexOf(START)
+  const end = existing.indexOf(END)
+  const next = start !== -1 && end > start
+    ? existing.slice(0, start) + block + existing.slice(end + END.length)
+    : existing.trimEnd() + "\n\n## HTTP\n\n" + block + "\n"
+  writeFileSync(DOC, next)
+  process.stderr.write(`wrote ${DOC.pathname}\n`)
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`)
+  process.exitCode = 1
+})

@@ -1,0 +1,34 @@
+/**
+ * The classic Crisp bot: answer "I'm a bot" to every message a visitor sends.
+ *
+ * The bot is a value — `bot` needs `CrispEvents` and `CrispHttp` and nothing else —
+ * so the same code runs on the RTM socket (below), on Web Hooks, on the loopback
+ * simulator (`npm run demo`) and on the in-memory test layer (test/examples).
+ *
+ * Run it against Crisp: CRISP_IDENTIFIER=… CRISP_KEY=… npx tsx examples/bot.ts
+ */
+import { Effect, Stream } from "effect"
+import { Crisp, CrispEvents, WebsiteConversations } from "effect-crisp"
+
+/** What the bot answers. */
+export const REPLY = "I'm a bot"
+
+/** Replies to each visitor message; runs until the event source ends. */
+export const bot = CrispEvents.on("message:send").pipe(
+  Stream.filter((message) => message.from === "user"),
+  Stream.mapEffect((message) =>
+    WebsiteConversations.sendMessage(message.website_id, message.session_id, {
+      type: "text",
+      content: REPLY,
+      from: "operator",
+      origin: "chat"
+    }).pipe(
+      // One failed reply must not stop the bot: log it and go on.
+      Effect.catchAll((error) => Effect.logError(`could not answer ${message.session_id}: ${error.message}`))
+    )),
+  Stream.runDrain
+)
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  Effect.runFork(bot.pipe(Effect.provide(Crisp.layerConfig())))
+}

@@ -1,0 +1,40 @@
+/**
+ * The typed errors of the realtime connection.
+ *
+ * @example
+ * ```ts
+ * import { Effect, Stream } from "effect"
+ * import { CrispEvents } from "effect-crisp/realtime"
+ *
+ * const program = CrispEvents.on("message:send").pipe(
+ *   Stream.runDrain,
+ *   Effect.catchTag("CrispRealtimeUnauthorized", (e) => Effect.logError(e.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * Crisp refused the realtime credentials: the server answered `authentication` with
+ * `unauthorized`, refused the Socket.IO connect (`44`), or the endpoint discovery
+ * call was refused (401/403). Retrying cannot help, so the connection stops: the
+ * events stream fails with this error and the connection state becomes
+ * `"Unauthorized"`. It never contains the key.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class CrispRealtimeUnauthorized extends Schema.TaggedError<CrispRealtimeUnauthorized>(
+  "effect-crisp/CrispRealtimeUnauthorized"
+)("CrispRealtimeUnauthorized", {
+  /** Which step refused: the `authentication` event, the Socket.IO connect, or endpoint discovery. */
+  stage: Schema.Literal("authentication", "connect", "discovery"),
+  /** What the server said (a short, key-free description). */
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `Crisp RTM refused the credentials during ${this.stage}: ${this.reason}`
+  }
+}

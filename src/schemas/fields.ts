@@ -1,0 +1,34 @@
+/**
+ * Field helpers shared by the domain Schemas (internal: not re-exported).
+ *
+ * Responses are decoded leniently: unknown fields are ignored (the default of
+ * `Schema.Struct`), a missing field is fine, and a JSON `null` counts as a
+ * missing value. A field that is present with another type still fails, and the
+ * failure names the field.
+ */
+import { Schema } from "effect"
+
+/**
+ * An optional response field: missing, `undefined` or `null` give no value; any
+ * other value must match `schema`.
+ */
+export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { nullable: true })
+
+/**
+ * A response whose `data` may be absent: `undefined` or `null` decode as `{}`.
+ * Used by write routes that answer with a small object, or with nothing.
+ */
+export const orEmpty = <A extends object, I extends object>(
+  schema: Schema.Schema<A, I>
+): Schema.Schema<A, I | null | undefined> =>
+  Schema.transform(Schema.NullishOr(schema), Schema.typeSchema(schema), {
+    strict: true,
+    decode: (value) => value ?? ({} as A),
+    encode: (value) => value
+  })
+
+/** A JSON scalar as Crisp stores it in custom data: string, number or boolean. */
+export const Scalar = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
+
+/** Free-form custom data: a record of scalars. */
+export const ScalarRecord = Schema.Record({ key: Schema.String, value: Scalar })

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Chunk, Effect, Fiber, Stream } from "effect"
+import * as CrispEvent from "../../src/realtime/CrispEvent.js"
+import * as CrispEvents from "../../src/realtime/CrispEvents.js"
+import { CrispRealtimeUnauthorized } from "../../src/realtime/CrispRealtimeError.js"
+import { makeHub } from "../../src/realtime/EventHub.js"
+import { captureLogs } from "./support.js"
+
+const visitors = (n: number) => CrispEvent.decode("website:update_visitors_count", { website_id: "w", visitors_count: n })
+const count = (event: CrispEvent.CrispEvent) => (event.data as { visitors_count: number }).visitors_count
+
+describe("EventHub", () => {
+  it.scoped("sliding: a lagging subscriber loses the oldest events, publishers never wait", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 4, strategy: "sliding" })
+      const events = yield* hub.subscribe
+      for (let i = 1; i <= 10; i++) expect(yield* hub.publish(visitors(i))).toBe(true)
+      const got = yield* events.pipe(Stream.take(4), Stream.runCollect)
+      expect(Chunk.toArray(got).map(count)).toEqual([7, 8, 9, 10])
+      expect(yield* hub.dropped).toBe(6)
+    }))
+
+  it.scoped("dropping: new events are refused while the buffer is full", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 4, strategy: "dropping" })
+      const events = yield* hub.subscribe
+      const accepted: Array<boolean> = []
+      for (let i = 1; i <= 6; i++) accepted.push(yield* hub.publish(visitors(i)))
+      expect(accepted).toEqual([true, true, true, true, false, false])
+      expect(hub.unsafePublish(visitors(7))).toBe(false)
+      const got = yield* events.pipe(Stream.take(4), Stream.runCollect)
+      expect(Chunk.toArray(got).map(count)).toEqual([1, 2, 3, 4])
+      expect(yield* hub.dropped).toBe(3)
+    }))
+
+  it.scopedLive("suspend: the publisher waits for the slowest subscriber", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 2, strategy: "suspend" })
+      const events = yield* hub.subscribe
+      yield* hub.publish(visitors(1))
+      yield* hub.publish(visitors(2))
+      const third = yield* Effect.fork(hub.publish(visitors(3)))
+      yield* Effect.sleep("30 millis")
+      expect(third.unsafePoll()).toBeNull()
+      expect(hub.unsafePublish(visitors(99))).toBe(false)
+      const got = yield* events.pipe(Stream.take(3), Stream.runCollect)
+      expect(yield* Fiber.join(third)).toBe(true)
+      expect(Chunk.toArray(got).map(count)).toEqual([1, 2, 3])
+      // Only the synchronous publish, which cannot wait, discarded an event.
+      expect(yield* hub.dropped).toBe(1)
+    }))
+
+  it.scoped("with no subscriber, events are discarded without buffering", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 2, strategy: "suspend" })
+      for (let i = 0; i < 10; i++) expect(yield* hub.publish(visitors(i))).toBe(true)
+      const events = yield* hub.subscribe
+      yield* hub.publish(visitors(42))
+      expect(Chunk.toArray(yield* events.pipe(Stream.take(1), Stream.runCollect)).map(count)).toEqual([42])
+    }))
+
+  it.scoped("fail ends current and later subscriptions with the typed error", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const events = yield* hub.subscribe
+      const running = yield* Effect.fork(Stream.runDrain(events))
+      const error = new CrispRealtimeUnauthorized({ stage: "authentication", reason: "invalid token" })
+      expect(yield* hub.fail(error)).toBe(true)
+      expect(yield* Effect.flip(Fiber.join(running))).toBe(error)
+      expect(yield* Effect.flip(Stream.runDrain(hub.service.events))).toBe(error)
+      expect(yield* hub.fail(error)).toBe(false)
+    }))
+
+  it.scopedLive("logs each malformed event once, with its name and issue but not its data", () => {
+    const logs = captureLogs()
+    return Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const a = yield* hub.subscribe
+      const b = yield* hub.subscribe
+      const bad = CrispEvent.decode("session:set_email", { website_id: "w", session_id: "s", email: { token: "tok_hidden" } })
+      yield* hub.publish(bad)
+      hub.unsafePublish(bad)
+      const got = yield* Stream.zip(a, b).pipe(Stream.take(2), Stream.runCollect)
+      expect(Chunk.toArray(got).map(([x, y]) => [x._tag, y._tag])).toEqual([["Malformed", "Malformed"], ["Malformed", "Malformed"]])
+      const warnings = logs.lines.filter((l) => l.startsWith("WARN"))
+      expect(warnings).toHaveLength(2)
+      expect(warnings[0]).toContain('malformed "session:set_email" event (at email: expected string, got object)')
+      expect(logs.lines.join("\n")).not.toContain("tok_hidden")
+    }).pipe(Effect.provide(logs.layer))
+  })
+
+  it.scopedLive("the layerHub source feeds on/events/unknown/malformed", () =>
+    Effect.gen(function*() {
+      const hub = yield* CrispEvents.Hub
+      const on = yield* Effect.fork(CrispEvents.on("campaign:dispatched").pipe(Stream.take(1), Stream.runCollect))
+      const full = yield* Effect.fork(CrispEvents.events("campaign:dispatched", "campaign:running").pipe(Stream.take(2), Stream.runCollect))
+      const unknown = yield* Effect.fork(CrispEvents.unknown.pipe(Stream.take(1), Stream.runCollect))
+      yield* Effect.sleep("20 millis")
+      yield* hub.publish(CrispEvent.decode("mystery", 1, { source: "test" }))
+      yield* hub.publish(CrispEvent.decode("campaign:running", { website_id: "w", campaign_id: "c", running: true }))
+      yield* hub.publish(CrispEvent.decode("campaign:dispatched", { website_id: "w", campaign_id: "c" }, { source: "test" }))
+      expect(Chunk.toArray(yield* Fiber.join(on))).toEqual([{ website_id: "w", campaign_id: "c" }])
+      expect(Chunk.toArray(yield* Fiber.join(full)).map((e) => e.name)).toEqual(["campaign:running", "campaign:dispatched"])
+      expect(Chunk.toArray(yield* Fiber.join(unknown))).toEqual([
+        { _tag: "Unknown", name: "mystery", data: 1, delivery: { source: "test" } }
+      ])
+    }).pipe(Effect.provide(CrispEvents.layerHub())))
+
+  it.scoped("unsafePublishAll keeps order and applies each strategy to a batch", () =>
+    Effect.gen(function*() {
+      const batch = Array.from({ length: 10 }, (_, i) => visitors(i + 1))
+      for (
+        const [strategy, expected, discarded] of [
+          ["sliding", [7, 8, 9, 10], 6],
+          ["dropping", [1, 2, 3, 4], 6],
+          ["suspend", [1, 2, 3, 4], 6]
+        ] as const
+      ) {
+        const hub = yield* makeHub({ capacity: 4, strategy })
+        const events = yield* hub.subscribe
+        expect(hub.unsafePublishAll(batch)).toBe(discarded)
+        const got = yield* events.pipe(Stream.take(4), Stream.runCollect)
+        expect({ strategy, got: Chunk.toArray(got).map(count) }).toEqual({ strategy, got: expected })
+        expect(yield* hub.dropped).toBe(discarded)
+        // A batch that fits goes through whole.
+        expect(hub.unsafePublishAll(batch.slice(0, 3))).toBe(0)
+        const more = yield* events.pipe(Stream.take(3), Stream.runCollect)
+        expect(Chunk.toArray(more).map(count)).toEqual([1, 2, 3])
+      }
+    }))
+})
+

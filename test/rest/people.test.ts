@@ -1,0 +1,199 @@
+/**
+ * WebsitePeople through its public functions, over real loopback HTTP, against
+ * FakeCrisp.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Chunk, Effect, Stream } from "effect"
+import { WebsitePeople } from "../../src/index.js"
+import { start, WEBSITE } from "./harness.js"
+
+describe("a people round trip", () => {
+  it.scopedLive("create, get by id and email, exists, update, save, events, data, segments, remove", () =>
+    Effect.gen(function*() {
+      const h = yield* start()
+      yield* Effect.gen(function*() {
+        const { people_id } = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, {
+          email: "jane@example.com",
+          person: { nickname: "Jane Doe", phone: "+33 1 00 00 00 00" },
+          segments: ["lead"]
+        })
+        expect(people_id.length).toBeGreaterThan(0)
+
+        const byId = yield* WebsitePeople.getPeopleProfile(WEBSITE, people_id)
+        const byEmail = yield* WebsitePeople.getPeopleProfile(WEBSITE, "jane@example.com")
+        expect(byId.people_id).toBe(people_id)
+        expect(byId.email).toBe("jane@example.com")
+        expect(byId.person?.nickname).toBe("Jane Doe")
+        expect(byId.segments).toEqual(["lead"])
+        expect(byEmail).toEqual(byId)
+
+        expect(yield* WebsitePeople.checkPeopleProfileExists(WEBSITE, people_id)).toBe(true)
+        expect(yield* WebsitePeople.checkPeopleProfileExists(WEBSITE, "jane@example.com")).toBe(true)
+        expect(yield* WebsitePeople.checkPeopleProfileExists(WEBSITE, "nobody@example.com")).toBe(false)
+
+        const found = yield* WebsitePeople.findByEmail(WEBSITE, "jane@example.com")
+        expect(found.map((p) => p.people_id)).toEqual([people_id])
+        expect(yield* WebsitePeople.findByEmail(WEBSITE, "nobody@example.com")).toEqual([])
+
+        // PATCH merges
+        yield* WebsitePeople.updatePeopleProfile(WEBSITE, people_id, { person: { nickname: "Jane D." }, notepad: "VIP" })
+        const updated = yield* WebsitePeople.getPeopleProfile(WEBSITE, people_id)
+        expect(updated.person?.nickname).toBe("Jane D.")
+        expect(updated.person?.phone).toBe("+33 1 00 00 00 00")
+        expect(updated.notepad).toBe("VIP")
+        expect(updated.segments).toEqual(["lead"])
+
+        // PUT replaces
+        yield* WebsitePeople.savePeopleProfile(WEBSITE, "jane@example.com", {
+          email: "jane@example.com",
+          person: { nickname: "Jane" },
+          segments: ["customer", "vip"]
+        })
+        const saved = yield* WebsitePeople.getPeopleProfile(WEBSITE, people_id)
+        expect(saved.person).toEqual({ nickname: "Jane" })
+        expect(saved.notepad).toBeUndefined()
+        expect(saved.segments).toEqual(["customer", "vip"])
+
+        expect((yield* WebsitePeople.findBySegments(WEBSITE, ["customer", "vip"])).map((p) => p.people_id))
+          .toEqual([people_id])
+        expect(yield* WebsitePeople.findBySegments(WEBSITE, ["customer", "lead"])).toEqual([])
+
+        // events
+        yield* WebsitePeople.addPeopleEvent(WEBSITE, people_id, { text: "Signed up", color: "green" })
+        yield* WebsitePeople.addPeopleEvent(WEBSITE, people_id, { text: "Upgraded", data: { plan: "pro" } })
+        const events = yield* WebsitePeople.listPeopleEvent(WEBSITE, people_id)
+        expect(events.map((e) => e.text)).toEqual(["Upgraded", "Signed up"])
+        expect(events[0]!.data).toEqual({ plan: "pro" })
+        expect(events[1]!.color).toBe("green")
+        expect(typeof events[0]!.timestamp).toBe("number")
+
+        // data (PUT replaces)
+        yield* WebsitePeople.updatePeopleData(WEBSITE, people_id, { data: { plan: "pro", seats: 5, trial: false } })
+        expect(yield* WebsitePeople.getPeopleData(WEBSITE, people_id)).toEqual({ data: { plan: "pro", seats: 5, trial: false } })
+        yield* WebsitePeople.updatePeopleData(WEBSITE, people_id, { data: { seats: 6 } })
+        expect(yield* WebsitePeople.getPeopleData(WEBSITE, people_id)).toEqual({ data: { seats: 6 } })
+
+        // segments, website-wide
+        yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "john@example.com", segments: ["vip"] })
+        expect(yield* WebsitePeople.listPeopleSegments(WEBSITE)).toEqual([
+          { segment: "vip", count: 2 },
+          { segment: "customer", count: 1 }
+        ])
+
+        // remove
+        yield* WebsitePeople.removePeopleProfile(WEBSITE, people_id)
+        expect(yield* WebsitePeople.checkPeopleProfileExists(WEBSITE, people_id)).toBe(false)
+        const gone = yield* Effect.flip(WebsitePeople.getPeopleProfile(WEBSITE, people_id))
+        expect(gone._tag).toBe("CrispNotFound")
+      }).pipe(Effect.provide(h.plugin))
+    }))
+
+  it.scopedLive("an email with reserved characters stays one path segment", () =>
+    Effect.gen(function*() {
+      const h = yield* start({ people: [{ website_id: WEBSITE, email: "a/b?c#d@example.com", person: { nickname: "Odd" } }] })
+      const profile = yield* WebsitePeople.getPeopleProfile(WEBSITE, "a/b?c#d@example.com").pipe(Effect.provide(h.plugin))
+      expect(profile.person?.nickname).toBe("Odd")
+      expect((yield* h.fake.requests)[0]!.path).toBe(`website/${WEBSITE}/people/profile/a%2Fb%3Fc%23d%40example.com`)
+    }))
+
+  it.scopedLive("creating a second profile with the same email is a CrispApiError 409", () =>
+    Effect.gen(function*() {
+      const h = yield* start({ people: [{ website_id: WEBSITE, email: "jane@example.com" }] })
+      const error = yield* Effect.flip(
+        WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "jane@example.com" }).pipe(Effect.provide(h.plugin))
+      )
+      expect(error._tag).toBe("CrispApiError")
+      if (error._tag === "CrispApiError") {
+        expect(error.status).toBe(409)
+        expect(error.reason).toBe("people_exists")
+      }
+    }))
+})
+
+describe("people pagination", () => {
+  const people = (count: number) => ({
+    people: Array.from({ length: count }, (_, i) => ({
+      website_id: WEBSITE,
+      email: `person${String(i).padStart(3, "0")}@example.com`,
+      created_at: 1_700_000_000_000 + i * 1000
+    }))
+  })
+
+  it.scopedLive("streamPeopleProfiles walks 120 profiles in 3 pages of 50", () =>
+    Effect.gen(function*() {
+      const h = yield* start(people(120))
+      const all = yield* WebsitePeople.streamPeopleProfiles(WEBSITE).pipe(Stream.runCollect, Effect.provide(h.plugin))
+      const emails = Chunk.toReadonlyArray(all).map((p) => p.email)
+      expect(emails.length).toBe(120)
+      expect(new Set(emails).size).toBe(120)
+      expect(emails[0]).toBe("person119@example.com")
+      const log = yield* h.fake.requests
+      expect(log.map((r) => [r.path, r.query.per_page])).toEqual([
+        [`website/${WEBSITE}/people/profiles/1`, "50"],
+        [`website/${WEBSITE}/people/profiles/2`, "50"],
+        [`website/${WEBSITE}/people/profiles/3`, "50"]
+      ])
+    }))
+
+  it.scopedLive("streamPeopleProfiles with a search and Stream.take makes one request", () =>
+    Effect.gen(function*() {
+      const h = yield* start(people(120))
+      const some = yield* WebsitePeople.streamPeopleProfiles(WEBSITE, { search_text: "person1", sort_order: "ascending" }).pipe(
+        Stream.take(5),
+        Stream.runCollect,
+        Effect.provide(h.plugin)
+      )
+      // "person1" is in person100..person119 only; oldest first
+      expect(Chunk.toReadonlyArray(some).map((p) => p.email)).toEqual([
+        "person100@example.com",
+        "person101@example.com",
+        "person102@example.com",
+        "person103@example.com",
+        "person104@example.com"
+      ])
+      const log = yield* h.fake.requests
+      expect(log.map((r) => r.query)).toEqual([{ per_page: "50", search_text: "person1", sort_order: "ascending" }])
+    }))
+
+  it.scopedLive("streamPeopleEvents and streamPeopleConversations walk to the first empty page", () =>
+    Effect.gen(function*() {
+      const h = yield* start({
+        people: [{
+          website_id: WEBSITE,
+          email: "jane@example.com",
+          people_id: "people-jane",
+          events: Array.from({ length: 45 }, (_, i) => ({ text: `event ${i}`, timestamp: 1000 + i }))
+        }],
+        conversations: Array.from({ length: 25 }, (_, i) => ({
+          website_id: WEBSITE,
+          session_id: `session_${String(i).padStart(2, "0")}`,
+          people_id: "people-jane",
+          updated_at: 2000 + i
+        }))
+      })
+      yield* Effect.gen(function*() {
+        const events = yield* WebsitePeople.streamPeopleEvents(WEBSITE, "people-jane").pipe(Stream.runCollect)
+        expect(Chunk.toReadonlyArray(events).map((e) => e.text)).toEqual(
+          Array.from({ length: 45 }, (_, i) => `event ${44 - i}`)
+        )
+        const sessions = yield* WebsitePeople.streamPeopleConversations(WEBSITE, "jane@example.com").pipe(Stream.runCollect)
+        expect(Chunk.toReadonlyArray(sessions)).toEqual(
+          Array.from({ length: 25 }, (_, i) => `session_${String(24 - i).padStart(2, "0")}`)
+        )
+        expect(yield* WebsitePeople.listPeopleConversations(WEBSITE, "people-jane", 2)).toEqual([
+          "session_04", "session_03", "session_02", "session_01", "session_00"
+        ])
+      }).pipe(Effect.provide(h.plugin))
+      // 45 events at 20 a page: 20, 20, 5, then an empty page. 25 sessions: 20, 5, empty. Then page 2 alone.
+      expect(yield* h.seen).toEqual([
+        `GET website/${WEBSITE}/people/events/people-jane/list/1`,
+        `GET website/${WEBSITE}/people/events/people-jane/list/2`,
+        `GET website/${WEBSITE}/people/events/people-jane/list/3`,
+        `GET website/${WEBSITE}/people/events/people-jane/list/4`,
+        `GET website/${WEBSITE}/people/conversations/jane%40example.com/list/1`,
+        `GET website/${WEBSITE}/people/conversations/jane%40example.com/list/2`,
+        `GET website/${WEBSITE}/people/conversations/jane%40example.com/list/3`,
+        `GET website/${WEBSITE}/people/conversations/people-jane/list/2`
+      ])
+    }))
+})
