@@ -70,6 +70,8 @@ export const makeBudget = (options: BudgetOptions): Budget => {
   let rate = configured
   let theoreticalArrival = 0
   let pausedUntil = 0
+  /** Counts the pauses Crisp asked for, so that waiting fibers notice a new one. */
+  let pauses = 0
   let day = -1
   let usedToday = 0
 
@@ -93,6 +95,18 @@ export const makeBudget = (options: BudgetOptions): Budget => {
     return at - now
   }
 
+  /**
+   * Sleeps until the reserved slot. A fiber that was already waiting when Crisp
+   * refused a request (the pause "epoch" changed) takes a new slot after the pause:
+   * the back-off holds every caller, not only those arriving later.
+   */
+  const waitForSlot: Effect.Effect<void> = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    const epoch = pauses
+    const wait = reserve(now)
+    if (wait <= 0) return Effect.void
+    return Effect.flatMap(Effect.sleep(Duration.millis(wait)), () => (pauses === epoch ? Effect.void : waitForSlot))
+  })
+
   const acquire = (method: string, path: string): Effect.Effect<void, CrispQuotaExhausted> =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
       rollDay(now)
@@ -100,15 +114,19 @@ export const makeBudget = (options: BudgetOptions): Budget => {
         return Effect.fail(new CrispQuotaExhausted({ method, path, allowance: options.daily, resetsAt: (day + 1) * DAY }))
       }
       usedToday++
-      const wait = reserve(now)
-      return wait > 0 ? Effect.sleep(Duration.millis(wait)) : Effect.void
+      return waitForSlot
     })
 
   const onRateLimited = (retryAfterMillis: number | undefined) =>
     Effect.map(Clock.currentTimeMillis, (now) => {
-      if (rate !== undefined && minRate !== undefined) rate = Math.max(minRate, rate / 2)
+      // Crisp said how long to wait: honour it and ease off a little. It did not:
+      // halve the rate (multiplicative decrease; success adds back additively).
+      if (rate !== undefined && minRate !== undefined) {
+        rate = Math.max(minRate, rate * (retryAfterMillis === undefined ? 0.5 : 0.8))
+      }
       const pause = retryAfterMillis ?? (rate === undefined ? 1000 : 1000 / rate)
       pausedUntil = Math.max(pausedUntil, now + pause)
+      pauses++
       // Re-queue from the pause: reservations made at the old rate are not honoured twice.
       theoreticalArrival = Math.max(theoreticalArrival, pausedUntil)
     })

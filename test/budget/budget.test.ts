@@ -43,19 +43,34 @@ describe("request budget", () => {
       expect((yield* budget.state).remainingToday).toBe(0)
     }))
 
-  it.effect("a 429 halves the shared rate, pauses every caller, and success recovers it gradually", () =>
+  it.effect("a 429 with Retry-After eases the shared rate off by a fifth and pauses every caller for that long", () =>
     Effect.gen(function*() {
       const budget = makeBudget({ perSecond: 10, burst: 1 })
       yield* budget.onRateLimited(1000)
-      let state = yield* budget.state
-      expect(state.currentPerSecond).toBe(5)
+      const state = yield* budget.state
+      expect(state.currentPerSecond).toBe(8)
       expect(state.pausedUntil).toBe(1000)
       const times: Array<number> = []
       const fiber = yield* Effect.fork(Effect.forEach([1, 2, 3], () => acquireAt(budget, times), { concurrency: 3 }))
       yield* TestClock.adjust("3 seconds")
       yield* Fiber.join(fiber)
-      // nobody goes before the pause ends; then one per 200 ms (5/s)
-      expect(times).toEqual([1000, 1200, 1400])
+      // nobody goes before the pause ends; then one per 125 ms (8/s)
+      expect(times).toEqual([1000, 1125, 1250])
+    }))
+
+  it.effect("a 429 without Retry-After halves the shared rate, and success recovers it gradually", () =>
+    Effect.gen(function*() {
+      const budget = makeBudget({ perSecond: 10, burst: 1 })
+      yield* budget.onRateLimited(undefined)
+      let state = yield* budget.state
+      expect(state.currentPerSecond).toBe(5)
+      // without Retry-After, everybody waits one interval at the new rate
+      expect(state.pausedUntil).toBe(200)
+      const times: Array<number> = []
+      const fiber = yield* Effect.fork(Effect.forEach([1, 2, 3], () => acquireAt(budget, times), { concurrency: 3 }))
+      yield* TestClock.adjust("3 seconds")
+      yield* Fiber.join(fiber)
+      expect(times).toEqual([200, 400, 600])
       for (let i = 0; i < 10; i++) yield* budget.onAnswered
       state = yield* budget.state
       expect(state.currentPerSecond).toBeCloseTo(7, 5)
