@@ -40,6 +40,49 @@ const discriminator = (types: ReadonlyArray<SchemaAST.AST>): string | undefined 
   return undefined
 }
 
+// Field kinds checked inline in struct loops (a call per field through an array of
+// closures is megamorphic and costs more than the check itself).
+const OTHER = 0
+const STRING = 1
+const NUMBER = 2
+const BOOLEAN = 3
+const ANYTHING = 4
+const STRING_OR_NULL = 5
+const LITERAL = 6
+
+const kindOf = (ast: SchemaAST.AST): number => {
+  switch (ast._tag) {
+    case "StringKeyword":
+      return STRING
+    case "NumberKeyword":
+      return NUMBER
+    case "BooleanKeyword":
+      return BOOLEAN
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return ANYTHING
+    case "Literal":
+      return LITERAL
+    case "Union": {
+      const [a, b] = ast.types
+      if (ast.types.length === 2 && a !== undefined && b !== undefined) {
+        const isNull = (t: SchemaAST.AST) => t._tag === "Literal" && t.literal === null
+        if ((a._tag === "StringKeyword" && isNull(b)) || (b._tag === "StringKeyword" && isNull(a))) return STRING_OR_NULL
+      }
+      return OTHER
+    }
+    default:
+      return OTHER
+  }
+}
+
+/** The type a defined value must have: an optional field's `X | undefined` is `X`. */
+const definedType = (ast: SchemaAST.AST): SchemaAST.AST => {
+  if (ast._tag !== "Union") return ast
+  const defined = ast.types.filter((t) => t._tag !== "UndefinedKeyword")
+  return defined.length === 1 ? defined[0]! : defined.length === ast.types.length ? ast : SchemaAST.Union.make(defined)
+}
+
 /** Compiles `ast` (see the module documentation). */
 export const compile = (ast: SchemaAST.AST): Validator => {
   switch (ast._tag) {
@@ -81,6 +124,11 @@ export const compile = (ast: SchemaAST.AST): Validator => {
       // An optional key whose type accepts `undefined` (`Schema.optional`) passes
       // when its value reads as undefined, whether the key is absent or not.
       const skipUndefined = checks.map((check, i) => optional[i] === true && check(undefined))
+      // What a defined value is checked against, inline when it is a simple type.
+      const valueTypes = ast.propertySignatures.map((ps, i) => (skipUndefined[i] ? definedType(ps.type) : ps.type))
+      const kinds = valueTypes.map(kindOf)
+      const literals = valueTypes.map((t) => (t._tag === "Literal" ? t.literal : undefined))
+      const valueChecks = valueTypes.map((t, i) => (kinds[i] === OTHER ? compile(t) : checks[i]!))
       const values = ast.indexSignatures.map((is) => compile(is.type))
       const n = names.length
       // On a plain object (what JSON.parse makes) a defined value of a name that
@@ -93,13 +141,41 @@ export const compile = (ast: SchemaAST.AST): Validator => {
         for (let i = 0; i < n; i++) {
           const name = names[i]!
           const value = u[name]
-          if (value === undefined && skipUndefined[i]) continue
-          // `Schema.is` runs with `exact: true`: a required key must be an own property.
-          if ((value === undefined || !plain) && !hasOwn.call(u, name)) {
+          if (value === undefined) {
+            if (skipUndefined[i]) continue
+            // `Schema.is` runs with `exact: true`: a required key must be an own property.
+            if (!hasOwn.call(u, name)) {
+              if (optional[i]) continue
+              return false
+            }
+            if (!checks[i]!(value)) return false
+            continue
+          }
+          if (!plain && !hasOwn.call(u, name)) {
             if (optional[i]) continue
             return false
           }
-          if (!checks[i]!(value)) return false
+          switch (kinds[i]) {
+            case STRING:
+              if (typeof value !== "string") return false
+              break
+            case NUMBER:
+              if (typeof value !== "number") return false
+              break
+            case BOOLEAN:
+              if (typeof value !== "boolean") return false
+              break
+            case ANYTHING:
+              break
+            case STRING_OR_NULL:
+              if (value !== null && typeof value !== "string") return false
+              break
+            case LITERAL:
+              if (value !== literals[i]) return false
+              break
+            default:
+              if (!valueChecks[i]!(value)) return false
+          }
         }
         if (values.length > 0) {
           for (const key of Object.keys(u)) {
