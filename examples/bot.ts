@@ -7,7 +7,9 @@
  *
  * Run it against Crisp: CRISP_IDENTIFIER=… CRISP_KEY=… npx tsx examples/bot.ts
  */
+import { NodeRuntime } from "@effect/platform-node"
 import { Effect, Stream } from "effect"
+import { pathToFileURL } from "node:url"
 import { Crisp, CrispEvents, WebsiteConversations } from "effect-crisp"
 
 /** What the bot answers. */
@@ -29,6 +31,8 @@ export const bot = CrispEvents.on("message:send").pipe(
   Stream.runDrain
 )
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  Effect.runFork(bot.pipe(Effect.provide(Crisp.layerConfig())))
+// Only when run directly (not when imported by a test or the demo). runMain reports a
+// failure (bad configuration, refused credentials) and closes the socket on Ctrl-C.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  NodeRuntime.runMain(bot.pipe(Effect.provide(Crisp.layerConfig())))
 }

@@ -35,7 +35,7 @@ import { type CrispError, CrispTransportError } from "./CrispError.js"
 import { endpoint } from "./internal/endpoint.js"
 import { encodeQuery } from "./internal/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
-import { compileRetry, isIdempotent, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
+import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
 import { version } from "./internal/version.js"
 import { timeoutFail } from "./internal/timeout.js"
 import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/budget.js"
@@ -87,6 +87,14 @@ export interface Options {
    * third party about your tracing.
    */
   readonly propagateTracing?: boolean
+  /**
+   * Keep the platform HttpClient's own `http.client` span under ours. Off by
+   * default: our span (named after the method, with the path template) already
+   * covers the call, and the platform's carries the filled URL, which can hold an
+   * email address. The `Authorization` header is always redacted from it.
+   * `propagateTracing` turns it on too: the propagated span is that one.
+   */
+  readonly platformSpans?: boolean
   /**
    * A request budget shared by every fiber using this layer: a steady rate with a
    * burst, adaptive slow-down on 420/429, and a daily allowance. See the bulk-jobs
@@ -184,6 +192,8 @@ export const withRequestOptions: {
 const redactAuthorization = (names: ReadonlyArray<string | RegExp>): ReadonlyArray<string | RegExp> =>
   names.includes("authorization") ? names : [...names, "authorization"]
 
+const disableTracing = () => true
+
 const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : url + "/")
 
 const basicAuth = (identifier: string, key: Redacted.Redacted<string>) =>
@@ -208,10 +218,17 @@ const transportDetail = (error: { readonly reason: string; readonly cause?: unkn
 export const make = (options: Options): Effect.Effect<Service, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     const base = yield* HttpClient.HttpClient
-    // The key must never reach span attributes, whatever header names the app redacts.
-    const redacting = HttpClient.transform(base, (effect) =>
-      Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization))
-    const client = options.propagateTracing === true ? redacting : HttpClient.withTracerPropagation(redacting, false)
+    const propagate = options.propagateTracing === true
+    // The platform adds trace headers from its own span: propagation needs that span.
+    const platformSpans = options.platformSpans === true || propagate
+    // One wrapper sets what every request needs: no trace headers to Crisp unless asked,
+    // no platform span unless asked, and never the key in a span attribute.
+    const client = HttpClient.transform(base, (effect) => {
+      const traced = platformSpans
+        ? Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization)
+        : Effect.locally(effect, HttpClient.currentTracerDisabledWhen, disableTracing)
+      return propagate ? traced : Effect.locally(traced, HttpClient.currentTracerPropagation, false)
+    })
     const tier = options.tier ?? "plugin"
     const restUrl = withTrailingSlash(options.restUrl ?? DEFAULT_REST_URL)
     const defaultTimeout = Duration.decode(options.timeout ?? "10 seconds")
@@ -226,8 +243,19 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const budget = makeBudget(options.budget ?? {})
     const budgeted = options.budget !== undefined
 
+    // One request per verb carrying the headers; each call only sets its URL (no header copy).
+    const templates = new Map<HttpMethod, HttpClientRequest.HttpClientRequest>()
+    const template = (method: HttpMethod) => {
+      let found = templates.get(method)
+      if (found === undefined) {
+        found = HttpClientRequest.make(method)("", { headers })
+        templates.set(method, found)
+      }
+      return found
+    }
+
     const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
-      let httpRequest = HttpClientRequest.make(request.method)(url, { headers })
+      let httpRequest = HttpClientRequest.setUrl(template(request.method), url)
       if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
       const exchange = client.execute(httpRequest).pipe(
         Effect.flatMap((response) => {
@@ -266,7 +294,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
         const timeout = overrides?.timeout === undefined ? defaultTimeout : Duration.decode(overrides.timeout)
         const schedules: RetrySchedules = overrides?.retry === undefined ? defaultRetry : compileRetry(overrides.retry)
         const schedule = isIdempotent(request.method) ? schedules.idempotent : schedules.other
-        return Effect.retry(attempt(request, url, info, timeout), schedule)
+        const once = attempt(request, url, info, timeout)
+        // The retry machinery is only built once an attempt has failed.
+        return Effect.catchAll(once, (error) => retryAfter(once, schedule, error))
       })
 
     return CrispHttp.of({ identifier: options.identifier, key: options.key, tier, restUrl, send, budget: budget.state })

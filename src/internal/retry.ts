@@ -91,3 +91,22 @@ const makeSchedule = (policy: RetryPolicy, idempotent: boolean): Schedule.Schedu
     )
   )
 }
+
+/**
+ * Retries `attempt` by `schedule`, starting from the error of a first attempt that
+ * already ran. Equivalent to `Effect.retry`, but the schedule's driver is only
+ * created on this (failure) path, which keeps it off the cost of successful calls.
+ */
+export const retryAfter = <A>(
+  attempt: Effect.Effect<A, CrispError>,
+  schedule: Schedule.Schedule<unknown, CrispError>,
+  first: CrispError
+): Effect.Effect<A, CrispError> =>
+  Effect.flatMap(Schedule.driver(schedule), (driver) => {
+    const loop = (error: CrispError): Effect.Effect<A, CrispError> =>
+      Effect.matchEffect(driver.next(error), {
+        onFailure: () => Effect.fail(error),
+        onSuccess: () => Effect.catchAll(attempt, loop)
+      })
+    return loop(first)
+  })

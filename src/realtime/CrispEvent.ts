@@ -459,6 +459,13 @@ export const EventNames = [
 /**
  * One of the {@link EventNames}.
  *
+ * @example
+ * ```ts
+ * import type { CrispEvent } from "effect-crisp/realtime"
+ *
+ * const watched: ReadonlyArray<CrispEvent.EventName> = ["message:send", "session:set_state"]
+ * ```
+ *
  * @since 0.1.0
  * @category names
  */

@@ -35,6 +35,14 @@ export { type EventHub, type HubOptions, makeHub, type Strategy } from "./EventH
  * `CrispRealtimeUnauthorized`, when Crisp refuses the credentials); other sources
  * never fail.
  *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import type { CrispEvents } from "effect-crisp/realtime"
+ *
+ * const none: CrispEvents.Service = { events: Stream.empty }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -191,6 +199,15 @@ export const layerHub = (options?: HubOptions): Layer.Layer<CrispEvents | Hub> =
 
 /**
  * The hub behind {@link layerHub}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispEvent, CrispEvents } from "effect-crisp/realtime"
+ *
+ * const publish = Effect.flatMap(CrispEvents.Hub, (hub) =>
+ *   hub.publish(CrispEvent.decode("campaign:dispatched", { website_id: "w", campaign_id: "c" })))
+ * ```
  *
  * @since 0.1.0
  * @category tags

@@ -23,6 +23,14 @@ import { Schema } from "effect"
  * events stream fails with this error and the connection state becomes
  * `"Unauthorized"`. It never contains the key.
  *
+ * @example
+ * ```ts
+ * import { CrispRealtimeUnauthorized } from "effect-crisp/realtime"
+ *
+ * const error = new CrispRealtimeUnauthorized({ stage: "authentication", reason: "invalid token" })
+ * error.message // "Crisp RTM refused the credentials during authentication: invalid token"
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */

@@ -68,6 +68,13 @@ import * as SocketIoClient from "./SocketIoClient.js"
 /**
  * Options of {@link layer}. Every field is optional.
  *
+ * @example
+ * ```ts
+ * import type { CrispRtm } from "effect-crisp/realtime"
+ *
+ * const options: CrispRtm.Options = { events: ["message:send"], rooms: ["website-id"], rebindInterval: "5 seconds" }
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -118,6 +125,13 @@ export interface Options {
  *   `retryInMillis`.
  * - `Unauthorized`: Crisp refused the credentials; no more attempts.
  *
+ * @example
+ * ```ts
+ * import type { CrispRtm } from "effect-crisp/realtime"
+ *
+ * const describe = (s: CrispRtm.ConnectionState) => (s._tag === "Disconnected" ? `down: ${s.reason}` : s._tag)
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -138,6 +152,14 @@ export type ConnectionState =
  * younger than `rebindInterval`; nothing sent), or `"disconnected"` (no live
  * connection; the next one authenticates afresh, which has the same effect).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispRtm } from "effect-crisp/realtime"
+ *
+ * const rebound = CrispRtm.rebind.pipe(Effect.map((result: CrispRtm.RebindResult) => result === "sent"))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -145,6 +167,14 @@ export type RebindResult = "sent" | "throttled" | "disconnected"
 
 /**
  * The link's controls.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispRtm } from "effect-crisp/realtime"
+ *
+ * const lost = Effect.flatMap(CrispRtm.CrispRtm, (rtm: CrispRtm.Service) => rtm.dropped)
+ * ```
  *
  * @since 0.1.0
  * @category models

@@ -29,6 +29,14 @@
 /**
  * A decoded frame.
  *
+ * @example
+ * ```ts
+ * import { EngineIo } from "effect-crisp/realtime"
+ *
+ * const packet: EngineIo.Packet = EngineIo.decode("2")
+ * if (packet._tag === "Ping") console.log("answer with", EngineIo.encodePong(packet.data))
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */

@@ -44,6 +44,13 @@ import type { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
 /**
  * What a full buffer does; see the module documentation.
  *
+ * @example
+ * ```ts
+ * import type { EventHub } from "effect-crisp/realtime"
+ *
+ * const strategy: EventHub.Strategy = "sliding"
+ * ```
+ *
  * @since 0.1.0
  * @category models
  */
@@ -51,6 +58,13 @@ export type Strategy = "dropping" | "sliding" | "suspend"
 
 /**
  * Options of {@link makeHub}.
+ *
+ * @example
+ * ```ts
+ * import type { EventHub } from "effect-crisp/realtime"
+ *
+ * const options: EventHub.HubOptions = { capacity: 1024, strategy: "dropping" }
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -68,6 +82,13 @@ export interface HubOptions {
  * falls behind by seconds, not thousands) while capping the memory held for a stuck
  * subscriber at a few megabytes (payloads are typically under 1 KB).
  *
+ * @example
+ * ```ts
+ * import { EventHub } from "effect-crisp/realtime"
+ *
+ * const twice = EventHub.makeHub({ capacity: 2 * EventHub.DEFAULT_CAPACITY })
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -76,6 +97,13 @@ export const DEFAULT_CAPACITY = 4096
 /**
  * Default strategy: `"sliding"` (see the module documentation for why).
  *
+ * @example
+ * ```ts
+ * import { EventHub } from "effect-crisp/realtime"
+ *
+ * EventHub.DEFAULT_STRATEGY // "sliding"
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -83,6 +111,17 @@ export const DEFAULT_STRATEGY: Strategy = "sliding"
 
 /**
  * A hub: publish on one side, `subscribe` or `service` on the other.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispEvent, EventHub } from "effect-crisp/realtime"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const hub: EventHub.EventHub = yield* EventHub.makeHub()
+ *   hub.unsafePublish(CrispEvent.decode("website:users:available", { website_id: "w", available: true }))
+ * }))
+ * ```
  *
  * @since 0.1.0
  * @category models

@@ -43,6 +43,15 @@ import * as EngineIo from "./EngineIo.js"
  * - `Protocol`: the server broke the protocol (for example a bad open packet).
  * - `Write`: a frame could not be sent.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { SocketIoClient } from "effect-crisp/realtime"
+ *
+ * const once = SocketIoClient.run({ url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket", onEvent: () => {} })
+ * const why = once.pipe(Effect.catchTag("SocketIoError", (e) => Effect.succeed(e.reason)))
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -58,6 +67,13 @@ export class SocketIoError extends Data.TaggedError("SocketIoError")<{
 
 /**
  * An established connection, as seen by `onConnect`.
+ *
+ * @example
+ * ```ts
+ * import { SocketIoClient } from "effect-crisp/realtime"
+ *
+ * const onConnect = (session: SocketIoClient.Session) => session.emit("hello", { sid: session.sid })
+ * ```
  *
  * @since 0.1.0
  * @category models
@@ -75,6 +91,17 @@ export interface Session {
 
 /**
  * Options of {@link run}.
+ *
+ * @example
+ * ```ts
+ * import type { SocketIoClient } from "effect-crisp/realtime"
+ *
+ * const options: SocketIoClient.RunOptions<never, never> = {
+ *   url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket",
+ *   handshakeTimeout: "5 seconds",
+ *   onEvent: (name) => console.log(name)
+ * }
+ * ```
  *
  * @since 0.1.0
  * @category models

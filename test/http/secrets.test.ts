@@ -70,7 +70,8 @@ describe("the key never leaks", () => {
         const exit = yield* getConversation(ids).pipe(
           logFailure,
           Effect.withSpan("app"),
-          Effect.provide(Crisp.layer(server, c.timeout === undefined ? {} : { timeout: c.timeout })),
+          // platformSpans: the worst case, where request headers are recorded in a span too
+          Effect.provide(Crisp.layer(server, { platformSpans: true, ...(c.timeout === undefined ? {} : { timeout: c.timeout }) })),
           Effect.provide(logs.layer),
           Effect.withTracer(recorder.tracer),
           Effect.exit
@@ -128,12 +129,28 @@ describe("the key never leaks", () => {
       const server = yield* Loopback.make(Loopback.always(Loopback.envelope({ session_id: "s1" })))
       const recorder = recordingTracer()
       yield* getConversation(ids).pipe(
-        Effect.provide(Crisp.layer(server)),
+        Effect.provide(Crisp.layer(server, { platformSpans: true })),
         Effect.locally(Headers.currentRedactedNames, ["x-my-own-secret"]),
         Effect.withTracer(recorder.tracer)
       )
       const text = renderSpans(recorder.spans)
       expect(text).toContain("http.request.header.x-crisp-tier=plugin")
+      expectClean("spans", text)
+    }))
+
+  it.scopedLive("by default only our span is recorded: route template, no filled URL, no headers", () =>
+    Effect.gen(function*() {
+      const server = yield* Loopback.make(Loopback.always(Loopback.envelope({ session_id: "s1" })))
+      const recorder = recordingTracer()
+      yield* getConversation({ path: { website_id: "w1", session_id: "jane@example.com" } }).pipe(
+        Effect.provide(Crisp.layer(server)),
+        Effect.withTracer(recorder.tracer)
+      )
+      const text = renderSpans(recorder.spans)
+      expect(recorder.spans.map((span) => span.name)).toEqual(["Test.getConversation"])
+      expect(text).toContain("crisp.route=website/{website_id}/conversation/{session_id}")
+      expect(text).not.toContain("jane")
+      expect(text).not.toContain("http.request.header")
       expectClean("spans", text)
     }))
 
