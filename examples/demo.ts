@@ -44,7 +44,7 @@ const simulated = Effect.gen(function*() {
       event._tag === "Event" && event.name === "message:received" ? Ref.update(botReplies, (n) => n + 1) : Effect.void
     )))
   yield* Effect.fork(bot)
-  yield* until(Effect.map(simulator.rtmClients, (n) => n >= 1), "the RTM socket to authenticate")
+  yield* control.awaitListening()
   yield* Console.log("The bot is connected over RTM. A visitor arrives:\n")
 
   for (const [index, line] of VISITOR_LINES.entries()) {

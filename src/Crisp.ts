@@ -14,7 +14,7 @@
  *
  * @since 0.1.0
  */
-import { FetchHttpClient } from "@effect/platform"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type { ConfigError } from "effect/ConfigError"
 import { Layer } from "effect"
 import * as CrispHttp from "./CrispHttp.js"

@@ -422,18 +422,24 @@ export const make = (
           yield* hub.fail(error)
           return
         }
+        pendingReason = error.reason
         if (connected) {
           failedConnects = 0
           yield* driver.reset
+          yield* Effect.logInfo(`effect-crisp: RTM link ended (${error.reason}); reconnecting`)
         } else {
           failedConnects++
-          if (failedConnects >= rediscoverAfter && options.rtmUrl === undefined) {
-            endpoint = undefined
-            failedConnects = 0
+          if (failedConnects % rediscoverAfter === 0) {
+            // Every `rediscoverAfter` failed connects in a row: say so, and ask for
+            // the endpoint again (unless it was given).
+            if (options.rtmUrl === undefined) endpoint = undefined
+            yield* Effect.logWarning(
+              `effect-crisp: RTM cannot connect (${failedConnects} attempts in a row; last: ${error.reason})`
+            )
+          } else {
+            yield* Effect.logDebug(`effect-crisp: RTM connect failed (${error.reason}); retrying`)
           }
         }
-        pendingReason = error.reason
-        yield* Effect.logDebug(`effect-crisp: RTM link ended (${error.reason}); reconnecting`)
         yield* Effect.ignore(driver.next(undefined))
       }
     })

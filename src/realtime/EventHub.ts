@@ -161,6 +161,12 @@ export interface EventHub {
   readonly serviceWith: (onSubscribe: Effect.Effect<void, never, Scope.Scope>) => Service
   /** How many events were discarded so far because a subscriber lagged. */
   readonly dropped: Effect.Effect<number>
+  /**
+   * How many subscriptions are open now. A source that can ask its sender to try
+   * again (web hooks answer 503) uses it not to accept events nobody would see;
+   * tests use it to wait until a forked consumer listens.
+   */
+  readonly subscribers: Effect.Effect<number>
   readonly capacity: number
   readonly strategy: Strategy
 }
@@ -261,11 +267,16 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
       failedWith === undefined ? Stream.empty : Stream.fail(failedWith)
     )
 
+    let subscribers = 0
     const subscribe: Effect.Effect<Stream.Stream<CrispEvent, CrispRealtimeUnauthorized>, never, Scope.Scope> = Effect
       .suspend(() =>
         failedWith !== undefined
           ? Effect.succeed(Stream.fail(failedWith))
-          : Effect.map(PubSub.subscribe(pubsub), (dequeue) => Stream.concat(Stream.fromQueue(dequeue), afterEnd))
+          : Effect.flatMap(PubSub.subscribe(pubsub), (dequeue) =>
+            Effect.as(
+              Effect.acquireRelease(Effect.sync(() => subscribers++), () => Effect.sync(() => subscribers--)),
+              Stream.concat(Stream.fromQueue(dequeue), afterEnd)
+            ))
       )
 
     const serviceWith = (onSubscribe: Effect.Effect<void, never, Scope.Scope>): Service => ({
@@ -281,6 +292,7 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
       service: serviceWith(Effect.void),
       serviceWith,
       dropped: Effect.sync(() => dropped),
+      subscribers: Effect.sync(() => subscribers),
       capacity,
       strategy
     } satisfies EventHub

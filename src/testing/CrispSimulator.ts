@@ -26,8 +26,8 @@
  */
 import * as Http from "node:http"
 import type { AddressInfo } from "node:net"
-import { FetchHttpClient } from "@effect/platform"
-import { Context, Data, Effect, Layer, Redacted, type Scope } from "effect"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import { Context, Data, Effect, Layer, Redacted, type Scope, TestServices } from "effect"
 import * as CrispHttp from "../CrispHttp.js"
 import type { CrispEvents } from "../realtime/CrispEvents.js"
 import * as CrispRtm from "../realtime/CrispRtm.js"
@@ -219,6 +219,13 @@ export const serve = (
     } satisfies Simulator
   })
 
+/** Waits (on the live clock: the sockets are real) until an RTM socket is authenticated. */
+const untilAuthenticated = (simulator: Simulator): Effect.Effect<void> =>
+  Effect.flatMap(simulator.rtmClients, (n) =>
+    n > 0 ? Effect.void : Effect.zipRight(Effect.sleep("5 millis"), untilAuthenticated(simulator))).pipe(
+      TestServices.provideLive
+    )
+
 /**
  * Layer options: the simulator's, plus overrides for the production layers that
  * talk to it.
@@ -264,7 +271,7 @@ export const layer = (
       restUrl: s.restUrl
     }))).pipe(Layer.provide(FetchHttpClient.layer))
   const control = Layer.effectContext(Effect.map(CrispSimulator, (s) =>
-    Context.make(Control, makeControl(s.fake)).pipe(Context.add(FakeCrisp.FakeCrisp, s.fake))))
+    Context.make(Control, makeControl(s.fake, () => untilAuthenticated(s))).pipe(Context.add(FakeCrisp.FakeCrisp, s.fake))))
   return Layer.mergeAll(CrispRtm.layer(options.rtm).pipe(Layer.provideMerge(http)), control).pipe(
     Layer.provideMerge(simulator)
   )

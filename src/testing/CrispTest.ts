@@ -46,6 +46,13 @@ export interface ControlService extends FakeCrisp.FakeCrisp {
   readonly emitRaw: (name: string, data: Readonly<Record<string, unknown>>) => Effect.Effect<void>
   /** The messages of a conversation, oldest first (empty for an unknown conversation). */
   readonly messages: (websiteId: string, sessionId: string) => Effect.Effect<ReadonlyArray<FakeCrisp.Message>>
+  /**
+   * Waits until events emitted next will reach the program: until `subscribers`
+   * (default 1) subscriptions to `CrispEvents` are open (`CrispTest`), or until the
+   * RTM socket is authenticated (`CrispSimulator`). Call it after forking a bot and
+   * before acting as the visitor. Works under the `TestClock`.
+   */
+  readonly awaitListening: (subscribers?: number) => Effect.Effect<void>
 }
 
 /**
@@ -91,14 +98,18 @@ export interface Options {
  * import { Effect } from "effect"
  * import { CrispTest, FakeCrisp } from "effect-crisp/testing"
  *
- * const control = Effect.map(FakeCrisp.make(), CrispTest.makeControl)
+ * const control = Effect.map(FakeCrisp.make(), (fake) => CrispTest.makeControl(fake, () => Effect.void))
  * ```
  *
  * @since 0.1.0
  * @category constructors
  */
-export const makeControl = (fake: FakeCrisp.FakeCrisp): ControlService => ({
+export const makeControl = (
+  fake: FakeCrisp.FakeCrisp,
+  awaitListening: (subscribers?: number) => Effect.Effect<void>
+): ControlService => ({
   ...fake,
+  awaitListening,
   emit: (name, data) => fake.publish({ name, data: data as Readonly<Record<string, unknown>> }),
   emitRaw: (name, data) => fake.publish({ name, data }),
   messages: (websiteId, sessionId) =>
@@ -107,6 +118,10 @@ export const makeControl = (fake: FakeCrisp.FakeCrisp): ControlService => ({
       onSome: (conversation) => conversation.messages
     }))
 })
+
+/** Yields (no clock involved) until `count` reaches `n`. */
+const untilSubscribed = (count: Effect.Effect<number>, n: number): Effect.Effect<void> =>
+  Effect.flatMap(count, (current) => current >= n ? Effect.void : Effect.zipRight(Effect.yieldNow(), untilSubscribed(count, n)))
 
 /** The base URL the in-process client answers; nothing is ever sent to it. */
 const BASE_URL = "http://fake-crisp.invalid/v1/"
@@ -197,7 +212,7 @@ export const layer = (
     }).pipe(Effect.provideService(HttpClient.HttpClient, httpClient(fake)))
     return Context.make(CrispHttp.CrispHttp, http).pipe(
       Context.add(CrispEvents, hub.service),
-      Context.add(Control, makeControl(fake)),
+      Context.add(Control, makeControl(fake, (n = 1) => untilSubscribed(hub.subscribers, n))),
       Context.add(FakeCrisp.FakeCrisp, fake)
     )
   }))

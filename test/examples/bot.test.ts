@@ -13,7 +13,7 @@ describe("examples/bot.ts on the in-memory test layer", () => {
     Effect.gen(function*() {
       const control = yield* CrispTest.Control
       yield* Effect.fork(bot)
-      yield* settle
+      yield* control.awaitListening()
       yield* control.visitorSends(W, "session-1", "Hello?")
       yield* control.visitorSends(W, "session-2", "Anyone?")
       yield* settle
@@ -30,7 +30,7 @@ describe("examples/bot.ts on the in-memory test layer", () => {
     Effect.gen(function*() {
       const control = yield* CrispTest.Control
       yield* Effect.fork(bot)
-      yield* settle
+      yield* control.awaitListening()
       yield* control.failNext(400, { method: "POST" })
       yield* control.visitorSends(W, "session-1", "first")
       yield* settle

@@ -420,7 +420,8 @@ describe("CrispRtm over a real socket.io server", () => {
         yield* Effect.sleep("20 millis")
       }).pipe(
         Effect.provide(rtmLayer({ rtmUrl: server.url, reconnect: { initialDelay: "1 millis", maxDelay: "2 millis" } })),
-        Effect.supervised(supervisor)
+        Effect.supervised(supervisor),
+        Effect.provide(Logger.minimumLogLevel(LogLevel.Warning)) // not 200 "reconnecting" lines
       )
       yield* Effect.sleep("100 millis")
       expect(server.openNow()).toBe(0)

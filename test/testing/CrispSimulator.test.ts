@@ -8,10 +8,7 @@ const W = "website-1"
 const fast = { rtm: { reconnect: { initialDelay: "5 millis", maxDelay: "20 millis" } } } as const
 
 /** Waits until the RTM socket is authenticated, so that events published next are received. */
-const connected = Effect.gen(function*() {
-  const simulator = yield* CrispSimulator.CrispSimulator
-  while ((yield* simulator.rtmClients) === 0) yield* Effect.sleep("5 millis")
-})
+const connected = Effect.flatMap(CrispTest.Control, (control) => control.awaitListening())
 
 /** Subscribes, then waits for the socket: the events published afterwards are all seen. */
 const collect = <A, E, R>(stream: Stream.Stream<A, E, R>, n: number) =>

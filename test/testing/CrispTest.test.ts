@@ -31,7 +31,7 @@ describe("CrispTest.layer (in process, TestClock)", () => {
     Effect.gen(function*() {
       const control = yield* CrispTest.Control
       const received = yield* Effect.fork(Stream.runCollect(CrispEvents.all.pipe(Stream.take(4))))
-      yield* Effect.repeatN(Effect.yieldNow(), 50)
+      yield* control.awaitListening()
       yield* control.visitorSends(W, "session-b", "hi")
       yield* WebsiteConversations.sendMessage(W, "session-b", { type: "text", content: "hello", from: "operator", origin: "chat" })
       yield* WebsiteConversations.setState(W, "session-b", "resolved")
@@ -57,7 +57,7 @@ describe("CrispTest.layer (in process, TestClock)", () => {
     Effect.gen(function*() {
       const control = yield* CrispTest.Control
       const received = yield* Effect.fork(Stream.runCollect(CrispEvents.all.pipe(Stream.take(2))))
-      yield* Effect.repeatN(Effect.yieldNow(), 50)
+      yield* control.awaitListening()
       yield* control.emit("website:users:available", { website_id: W, available: true })
       yield* control.emitRaw("brand:new:event", { website_id: W, answer: 42 })
       const [known, unknown] = Chunk.toReadonlyArray(yield* Fiber.join(received))

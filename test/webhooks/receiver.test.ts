@@ -23,7 +23,9 @@ import {
   messageSend,
   next,
   nothingMore,
+  probeKeyed,
   probeSigned,
+  probeSignedAt,
   SECRET,
   signedHeaders,
   subscribe,
@@ -204,6 +206,7 @@ describe("receive", () => {
     Effect.gen(function*() {
       const context = yield* Layer.build(CrispWebhooks.layer({ secret, tolerance: false }))
       const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
+      yield* subscribe(Context.get(context, CrispEvents).events, hooks, probeSigned)
       // tolerance: false — repeats are remembered for 5 minutes.
       const body = envelope("website:users:available", { website_id: "website-1", available: true })
       const input = { body, headers: signedHeaders(body, { timestamp: "0" }) }
@@ -214,10 +217,26 @@ describe("receive", () => {
       expect((yield* hooks.receive(input))._tag).toBe("Delivered")
     }).pipe(quiet))
 
+  it.scoped("while nobody subscribes, a delivery is answered 503 and not remembered: Crisp's retry gets through", () =>
+    Effect.gen(function*() {
+      const context = yield* Layer.build(CrispWebhooks.layer({ secret, tolerance: false }))
+      const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
+      const body = envelope("website:users:available", { website_id: "website-1", available: true })
+      const input = { body, headers: signedHeaders(body) }
+      const early = yield* hooks.receive(input)
+      expect(early._tag).toBe("Rejected")
+      expect(early.status).toBe(503)
+      const events = yield* subscribe(Context.get(context, CrispEvents).events, hooks, probeSigned)
+      expect((yield* hooks.receive(input))._tag).toBe("Delivered")
+      const event = yield* Queue.take(events)
+      expect(event.name).toBe("website:users:available")
+    }).pipe(quiet))
+
   it.scoped("with a window, a repeat is a duplicate inside it and stale after it", () =>
     Effect.gen(function*() {
       const context = yield* Layer.build(CrispWebhooks.layer({ secret, tolerance: "1 minute" }))
       const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
+      yield* subscribe(Context.get(context, CrispEvents).events, hooks, probeSignedAt("0"))
       const body = envelope("website:users:available", { website_id: "website-1", available: true })
       const input = { body, headers: signedHeaders(body, { timestamp: "0" }) }
       expect((yield* hooks.receive(input))._tag).toBe("Delivered")
@@ -252,6 +271,7 @@ describe("layers", () => {
       const withKey = ConfigProvider.fromMap(new Map([["CRISP_HOOK_KEY", WEBSITE_KEY]]))
       const context = yield* Layer.build(CrispWebhooks.layerConfig()).pipe(Effect.withConfigProvider(withKey))
       const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
+      yield* subscribe(Context.get(context, CrispEvents).events, hooks, probeKeyed)
       const body = envelope("website:users:available", { website_id: "website-1", available: true })
       const good = yield* hooks.receive({ body, headers: {}, url: `/crisp?key=${WEBSITE_KEY}` })
       expect(good._tag).toBe("Delivered")
@@ -262,6 +282,7 @@ describe("layers", () => {
       const signedContext = yield* Layer.build(CrispWebhooks.layerConfig({ tolerance: false }))
         .pipe(Effect.withConfigProvider(withSecret))
       const signed = Context.get(signedContext, CrispWebhooks.CrispWebhooks)
+      yield* subscribe(Context.get(signedContext, CrispEvents).events, signed, probeSigned)
       expect((yield* signed.receive({ body, headers: signedHeaders(body, { timestamp: "5" }) }))._tag).toBe("Delivered")
 
       const none = yield* Effect.exit(

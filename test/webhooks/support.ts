@@ -138,6 +138,12 @@ export const probeSigned = (n: number): CrispWebhooks.ReceiveInput => {
   return { body, headers: signedHeaders(body), method: "POST" }
 }
 
+/** Probes signed with a fixed timestamp, for tests on the TestClock. */
+export const probeSignedAt = (timestamp: string) => (n: number): CrispWebhooks.ReceiveInput => {
+  const body = envelope(PROBE, { n })
+  return { body, headers: signedHeaders(body, { timestamp }), method: "POST" }
+}
+
 export const probeKeyed = (n: number): CrispWebhooks.ReceiveInput => ({
   body: envelope(PROBE, { n }),
   headers: {},

@@ -229,6 +229,12 @@ export const make = (
         const release = Effect.sync(() => {
           if (key !== undefined) memo?.release(key)
         })
+        // Nobody listening (the bot has not started yet, or has stopped): a 200 would
+        // lose the event, a 503 makes Crisp deliver it again later.
+        if ((yield* hub.subscribers) === 0) {
+          yield* release
+          return rejected(requestError("Overloaded", 503, "no subscriber is listening for events yet; retry later"))
+        }
         const enqueued = yield* Effect.onInterrupt(enqueue(event), () => release)
         if (!enqueued) {
           yield* release
