@@ -9,8 +9,7 @@
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer, Ref, Stream } from "effect"
-import { Crisp, CrispEvents } from "effect-crisp"
-import type * as CrispEvent from "../src/realtime/CrispEvent.js"
+import { Crisp, type CrispEvent, CrispEvents } from "effect-crisp"
 import { CrispSimulator, CrispTest } from "effect-crisp/testing"
 import { bot, REPLY } from "./bot.js"
 

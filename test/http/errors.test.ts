@@ -1,24 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Schema } from "effect"
-import { endpoint } from "../../src/internal/endpoint.js"
+import { Effect } from "effect"
 import * as Crisp from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 
-const getConversation = endpoint({
-  name: "Test.getConversation",
-  method: "GET",
-  path: "website/{website_id}/conversation/{session_id}",
-  response: Schema.Struct({ session_id: Schema.String })
-})
+const { getConversation, ids, sendMessage } = Crisp
 
-const sendMessage = endpoint({
-  name: "Test.sendMessage",
-  method: "POST",
-  path: "website/{website_id}/conversation/{session_id}/message",
-  body: Schema.Struct({ type: Schema.String, content: Schema.String })
-})
-
-const ids = { path: { website_id: "w1", session_id: "s1" } }
 const noRetry = { retry: false } as const
 
 // Expected class per status, from the issue and DESIGN §4.

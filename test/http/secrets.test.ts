@@ -1,29 +1,15 @@
 import { Headers } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, type Duration, Effect, Exit, Redacted, Schema } from "effect"
+import { Cause, type Duration, Effect, Exit, Redacted } from "effect"
 import { inspect } from "node:util"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import type { CrispError } from "../../src/CrispError.js"
-import { endpoint } from "../../src/internal/endpoint.js"
 import * as Crisp from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 import { captureLogs, logFailure, recordingTracer, renderSpans } from "../support/observe.js"
 
-const getConversation = endpoint({
-  name: "Test.getConversation",
-  method: "GET",
-  path: "website/{website_id}/conversation/{session_id}",
-  response: Schema.Struct({ session_id: Schema.String })
-})
+const { getConversation, ids, sendMessage } = Crisp
 
-const sendMessage = endpoint({
-  name: "Test.sendMessage",
-  method: "POST",
-  path: "website/{website_id}/conversation/{session_id}/message",
-  body: Schema.Struct({ content: Schema.String })
-})
-
-const ids = { path: { website_id: "w1", session_id: "s1" } }
 
 // What must never show up: the key, and the Authorization value that carries it.
 const AUTH_VALUE = Buffer.from(`${Crisp.IDENTIFIER}:${Crisp.KEY}`).toString("base64")
@@ -104,7 +90,7 @@ describe("the key never leaks", () => {
     Effect.gen(function*() {
       const server = yield* Loopback.make(Loopback.always(Loopback.failure(500, "internal_error")))
       const logs = captureLogs()
-      const apiError = yield* sendMessage({ ...ids, body: { content: "hi" } }).pipe(
+      const apiError = yield* sendMessage({ ...ids, body: { type: "text", content: "hi" } }).pipe(
         logFailure,
         Effect.provide(Crisp.layer(server)),
         Effect.provide(logs.layer),

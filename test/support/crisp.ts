@@ -3,8 +3,9 @@
  * retry delays so tests wait milliseconds.
  */
 import { FetchHttpClient } from "@effect/platform"
-import { Layer, Redacted } from "effect"
+import { Layer, Redacted, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
+import { endpoint } from "../../src/internal/endpoint.js"
 import type { Loopback } from "./loopback.js"
 
 /** Token identifier used by the tests. */
@@ -31,3 +32,22 @@ export const layer = (
     retry: fastRetry,
     ...options
   }).pipe(Layer.provide(FetchHttpClient.layer))
+
+/** A GET endpoint declared as the resources declare theirs. */
+export const getConversation = endpoint({
+  name: "Test.getConversation",
+  method: "GET",
+  path: "website/{website_id}/conversation/{session_id}",
+  response: Schema.Struct({ session_id: Schema.String })
+})
+
+/** A POST endpoint with a body, declared as the resources declare theirs. */
+export const sendMessage = endpoint({
+  name: "Test.sendMessage",
+  method: "POST",
+  path: "website/{website_id}/conversation/{session_id}/message",
+  body: Schema.Struct({ type: Schema.String, content: Schema.String })
+})
+
+/** Path values for the two endpoints above. */
+export const ids = { path: { website_id: "w1", session_id: "s1" } }
