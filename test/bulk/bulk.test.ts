@@ -67,4 +67,23 @@ describe("bulk work within Crisp's limits", () => {
       expect((yield* control.requests).length).toBe(5)
       expect((yield* CrispHttp.budgetState).remainingToday).toBe(0)
     }).pipe(Effect.provide(CrispTest.layer({ http: { budget: { daily: 5 } } }))))
+
+  it.effect("1,000 concurrent calls against a FakeCrisp limited to 50 req/s: no failure, (almost) no refusal", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      yield* control.limit({ perSecond: 50, status: 429, retryAfter: true })
+      const fiber = yield* Effect.fork(Effect.forEach(
+        Array.from({ length: 1000 }, (_, i) => i),
+        () => WebsiteConversations.getList(W, 1),
+        { concurrency: 64 }
+      ))
+      // 1,000 requests at 50/s take 20 s of (test) time
+      yield* TestClock.adjust("25 seconds")
+      const results = yield* Fiber.join(fiber)
+      expect(results).toHaveLength(1000)
+      const log = yield* control.requests
+      const refused = log.filter((r) => r.status === 429).length
+      // the budget keeps us under the limit: (almost) nothing is refused
+      expect(refused).toBeLessThanOrEqual(5)
+    }).pipe(Effect.provide(CrispTest.layer({ http: { budget: { perSecond: 50 } } }))))
 })

@@ -164,6 +164,11 @@ export const make = (
     const tolerance = toleranceMillis(options.tolerance)
     const memoWindow = tolerance ?? Duration.toMillis(Duration.minutes(5))
     const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+    /** Why a body could not be collected: over the limit (413) or a broken stream (400). */
+    const unreadable = (error: unknown) =>
+      error instanceof TooLarge
+        ? requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`)
+        : requestError("Unreadable", 400, "the body could not be read")
     const enqueueTimeout = Duration.decode(options.enqueueTimeout ?? DEFAULT_ENQUEUE_TIMEOUT)
     const memo = options.duplicates === false ? undefined : Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
     const runtime = yield* Effect.runtime<never>()
@@ -271,9 +276,7 @@ export const make = (
       const body = yield* Effect.either(collect(request.stream, maxBodyBytes, maxBodyBytes))
       if (body._tag === "Left") {
         return rejected(
-          body.left instanceof TooLarge
-            ? requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`)
-            : requestError("Unreadable", 400, "the body could not be read")
+          unreadable(body.left)
         )
       }
       return yield* receive({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
@@ -304,9 +307,7 @@ export const make = (
           ))
         if (body._tag === "Left") {
           return rejected(
-            body.left instanceof TooLarge
-              ? requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`)
-              : requestError("Unreadable", 400, "the body could not be read")
+            unreadable(body.left)
           )
         }
         return yield* receive({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
