@@ -78,8 +78,6 @@ export class Control extends Context.Tag("effect-crisp/testing/CrispTest/Control
  * @category models
  */
 export interface Options {
-  /** State to start from (default: FakeCrisp's default seed). */
-  readonly seed?: FakeCrisp.FakeCrispSeed
   /**
    * `CrispHttp` options (credentials, tier, retry, budget...). Default: the
    * default plugin token, and retries without delay so that failure-injection tests
@@ -182,16 +180,23 @@ export const httpClient = (fake: FakeCrisp.FakeCrisp): HttpClient.HttpClient =>
  *   yield* control.visitorSends("website-1", "session-1", "hello")
  *   return yield* WebsiteConversations.getMessages("website-1", "session-1")
  * }).pipe(Effect.provide(CrispTest.layer()))
+ *
+ * // Start from a seed, with a request budget on the CrispHttp side:
+ * const Seeded = CrispTest.layer(
+ *   { conversations: [{ website_id: "website-1", session_id: "session-1" }] },
+ *   { http: { budget: { perSecond: 20 } } }
+ * )
  * ```
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (
+  seed?: FakeCrisp.FakeCrispSeed,
   options: Options = {}
 ): Layer.Layer<CrispHttp.CrispHttp | CrispEvents | Control | FakeCrisp.FakeCrisp, FakeCrisp.FakeCrispError> =>
   Layer.scopedContext(Effect.gen(function*() {
-    const fake = yield* FakeCrisp.make(options.seed)
+    const fake = yield* FakeCrisp.make(seed)
     const hub = yield* makeHub(options.hub)
     const fakeEvents = yield* fake.subscribe
     yield* Effect.forkScoped(

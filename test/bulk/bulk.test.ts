@@ -18,7 +18,7 @@ describe("bulk work within Crisp's limits", () => {
       expect(log.length).toBeGreaterThanOrEqual(20)
       expect(log.length).toBeLessThanOrEqual(21)
       expect(log.every((r) => r.query.per_page === "50")).toBe(true)
-    }).pipe(Effect.provide(CrispTest.layer({ seed: { conversations: conversations(1000) } }))))
+    }).pipe(Effect.provide(CrispTest.layer({ conversations: conversations(1000) }))))
 
   it.effect("a short last page ends the walk without another request", () =>
     Effect.gen(function*() {
@@ -27,7 +27,7 @@ describe("bulk work within Crisp's limits", () => {
       expect(all.length).toBe(1010)
       // 20 full pages and one of 10: no 22nd request
       expect((yield* control.requests).length).toBe(21)
-    }).pipe(Effect.provide(CrispTest.layer({ seed: { conversations: conversations(1010) } }))))
+    }).pipe(Effect.provide(CrispTest.layer({ conversations: conversations(1010) }))))
 
   it.effect("a 429 slows every fiber: nobody sends during the Retry-After pause", () =>
     Effect.gen(function*() {
@@ -54,7 +54,7 @@ describe("bulk work within Crisp's limits", () => {
       const state = yield* CrispHttp.budgetState
       expect(state.currentPerSecond).toBeGreaterThan(10)
       expect(state.currentPerSecond).toBeLessThanOrEqual(20)
-    }).pipe(Effect.provide(CrispTest.layer({ http: { budget: { perSecond: 20, burst: 1 } } }))))
+    }).pipe(Effect.provide(CrispTest.layer(undefined, { http: { budget: { perSecond: 20, burst: 1 } } }))))
 
   it.effect("past the daily allowance a call fails with CrispQuotaExhausted and sends nothing", () =>
     Effect.gen(function*() {
@@ -66,7 +66,7 @@ describe("bulk work within Crisp's limits", () => {
       expect(error._tag).toBe("CrispQuotaExhausted")
       expect((yield* control.requests).length).toBe(5)
       expect((yield* CrispHttp.budgetState).remainingToday).toBe(0)
-    }).pipe(Effect.provide(CrispTest.layer({ http: { budget: { daily: 5 } } }))))
+    }).pipe(Effect.provide(CrispTest.layer(undefined, { http: { budget: { daily: 5 } } }))))
 
   it.effect("1,000 concurrent calls against a FakeCrisp limited to 50 req/s: no failure, (almost) no refusal", () =>
     Effect.gen(function*() {
@@ -85,5 +85,5 @@ describe("bulk work within Crisp's limits", () => {
       const refused = log.filter((r) => r.status === 429).length
       // the budget keeps us under the limit: (almost) nothing is refused
       expect(refused).toBeLessThanOrEqual(5)
-    }).pipe(Effect.provide(CrispTest.layer({ http: { budget: { perSecond: 50 } } }))))
+    }).pipe(Effect.provide(CrispTest.layer(undefined, { http: { budget: { perSecond: 50 } } }))))
 })
