@@ -50,6 +50,16 @@ const describe = (e: {
 /**
  * The resource does not exist (HTTP 404).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteConversations.getOne("website-id", "session-id").pipe(
+ *   Effect.catchTag("CrispNotFound", () => Effect.succeed(null))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -64,6 +74,16 @@ export class CrispNotFound extends Schema.TaggedError<CrispNotFound>("effect-cri
 
 /**
  * The credentials were refused (HTTP 401) or lack a scope for this route (HTTP 403).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteSettings.get("website-id").pipe(
+ *   Effect.catchTag("CrispUnauthorized", (e) => Effect.logError(`check the token and its scopes: ${e.message}`))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -80,6 +100,16 @@ export class CrispUnauthorized extends Schema.TaggedError<CrispUnauthorized>("ef
 /**
  * Crisp rate-limited the request (HTTP 429 or 420). The request was not performed.
  * `retryAfterMillis` is the server's `Retry-After`, when it sent one.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteConversations.getList("website-id", 1).pipe(
+ *   Effect.catchTag("CrispRateLimited", (e) => Effect.logWarning(`slow down, retry in ${e.retryAfterMillis ?? "?"} ms`))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -98,6 +128,16 @@ export class CrispRateLimited extends Schema.TaggedError<CrispRateLimited>("effe
  * Any other refusal: a non-2xx status, or a 2xx response whose envelope says
  * `error: true`.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteConversations.setState("website-id", "session-id", "resolved").pipe(
+ *   Effect.catchTag("CrispApiError", (e) => Effect.logError(`${e.status} ${e.reason}`))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -113,6 +153,16 @@ export class CrispApiError extends Schema.TaggedError<CrispApiError>("effect-cri
 /**
  * The request did not complete: connection refused or reset, DNS failure, or the
  * per-attempt timeout elapsed.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteSettings.get("website-id").pipe(
+ *   Effect.catchTag("CrispTransportError", (e) => Effect.logError(e.kind === "timeout" ? "Crisp is slow" : e.detail))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -135,6 +185,16 @@ export class CrispTransportError extends Schema.TaggedError<CrispTransportError>
 /**
  * A 2xx response could not be read: the body is not JSON, not a Crisp envelope, or
  * a field has the wrong type. `issue` names the field.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteSettings.get("website-id").pipe(
+ *   Effect.catchTag("CrispDecodeError", (e) => Effect.logError(`unexpected answer: ${e.issue}`))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -161,6 +221,17 @@ export class CrispDecodeError extends Schema.TaggedError<CrispDecodeError>("effe
  * The arguments of a call were refused before any request was sent (for example a
  * message without a `type`, or an unknown conversation state).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * // an empty id is refused before any request is sent
+ * WebsiteConversations.getOne("website-id", "").pipe(
+ *   Effect.catchTag("CrispInvalidRequest", (e) => Effect.logError(e.issue))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */
@@ -180,6 +251,16 @@ export class CrispInvalidRequest extends Schema.TaggedError<CrispInvalidRequest>
 /**
  * Today's request allowance (the `daily` budget of `CrispHttp`) is spent. No
  * request was sent. `resetsAt` is the epoch millisecond at which it renews.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations, WebsiteSettings } from "effect-crisp"
+ *
+ * WebsiteConversations.getList("website-id", 1).pipe(
+ *   Effect.catchTag("CrispQuotaExhausted", (e) => Effect.logWarning(`resume after ${new Date(e.resetsAt).toISOString()}`))
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -202,6 +283,15 @@ export class CrispQuotaExhausted extends Schema.TaggedError<CrispQuotaExhausted>
 
 /**
  * Every error a Crisp REST call can fail with.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { type CrispError, WebsiteSettings } from "effect-crisp"
+ *
+ * const describe = (error: CrispError) => `${error._tag}: ${error.message}`
+ * const settings = WebsiteSettings.get("website-id").pipe(Effect.tapError((e) => Effect.logError(describe(e))))
+ * ```
  *
  * @since 0.1.0
  * @category errors
@@ -236,6 +326,13 @@ export const CrispError = Schema.Union(
 
 /**
  * Whether a value is one of the {@link CrispError} classes.
+ *
+ * @example
+ * ```ts
+ * import { isCrispError } from "effect-crisp"
+ *
+ * const fromCrisp = (u: unknown) => isCrispError(u) ? u._tag : "something else"
+ * ```
  *
  * @since 0.1.0
  * @category guards

@@ -56,6 +56,13 @@ export type Tier = "plugin" | "website" | "user"
 /**
  * The production REST base URL.
  *
+ * @example
+ * ```ts
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const isProduction = (url: string) => url === CrispHttp.DEFAULT_REST_URL
+ * ```
+ *
  * @since 0.1.0
  * @category constants
  */
@@ -155,6 +162,14 @@ export interface Service {
 /**
  * The authenticated HTTP layer.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const tier = Effect.map(CrispHttp.CrispHttp, (http) => http.tier)
+ * ```
+ *
  * @since 0.1.0
  * @category tags
  */
@@ -211,6 +226,17 @@ const transportDetail = (error: { readonly reason: string; readonly cause?: unkn
 
 /**
  * Builds the service on top of an `HttpClient`.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Redacted } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const service = CrispHttp.make({ identifier: "id", key: Redacted.make("key") }).pipe(
+ *   Effect.provide(FetchHttpClient.layer)
+ * )
+ * ```
  *
  * @since 0.1.0
  * @category constructors
@@ -351,6 +377,16 @@ export const layerConfig = (
 
 /**
  * The configuration read by {@link layerConfig}, for composing your own.
+ *
+ * @example
+ * ```ts
+ * import { FetchHttpClient } from "@effect/platform"
+ * import { Effect, Layer } from "effect"
+ * import { CrispHttp } from "effect-crisp"
+ *
+ * const CrispLive = Layer.unwrapEffect(Effect.map(CrispHttp.config, (options) =>
+ *   CrispHttp.layer({ ...options, timeout: "5 seconds" }))).pipe(Layer.provide(FetchHttpClient.layer))
+ * ```
  *
  * @since 0.1.0
  * @category config

@@ -77,6 +77,16 @@ export class CrispSimulator extends Context.Tag("effect-crisp/testing/CrispSimul
 /**
  * The simulator could not start (socket.io missing, port in use).
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { CrispSimulator } from "effect-crisp/testing"
+ *
+ * const started = CrispSimulator.serve({ port: 8080 }).pipe(
+ *   Effect.catchTag("CrispSimulatorError", (e) => Effect.die(e.message))
+ * )
+ * ```
+ *
  * @since 0.1.0
  * @category errors
  */
