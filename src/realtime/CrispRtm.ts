@@ -58,7 +58,7 @@ import {
 } from "effect"
 import type { ConfigError } from "effect/ConfigError"
 import * as CrispHttp from "../CrispHttp.js"
-import { type CrispEvent, decode, type Delivery, type EventName, EventNames } from "./CrispEvent.js"
+import { decode, type Delivery, type EventName, EventNames } from "./CrispEvent.js"
 import { CrispEvents, type Service as EventsService } from "./CrispEvents.js"
 import { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
 import * as EngineIo from "./EngineIo.js"
@@ -337,19 +337,6 @@ export const make = (
       return payload
     }
 
-    // Events decoded from one socket read are published as one batch, from a
-    // microtask: subscribers are woken once per batch instead of once per event,
-    // and still run between two reads (so a batch never outgrows the buffer).
-    let pending: Array<CrispEvent> = []
-    const flush = () => {
-      const batch = pending
-      pending = []
-      hub.unsafePublishAll(batch)
-    }
-    const enqueue = (event: CrispEvent) => {
-      if (pending.push(event) === 1) queueMicrotask(flush)
-    }
-
     const connectOnce = (endpoint: string, refused: Deferred.Deferred<never, CrispRealtimeUnauthorized>) => {
       const url = EngineIo.websocketUrl(endpoint)
       if (url === undefined) return Effect.fail(new Retryable(`the RTM endpoint is not a ws/http URL`))
@@ -371,7 +358,8 @@ export const make = (
               Effect.fail(new CrispRealtimeUnauthorized({ stage: "authentication", reason: describeRefusal(data) }))
             )
           } else if (name !== "authenticated") {
-            enqueue(decode(name, data, RTM_DELIVERY))
+            // Subscribers are woken once per socket read, however many events it held.
+            hub.unsafePublish(decode(name, data, RTM_DELIVERY))
           }
         },
         onInvalidFrame: (reason) => Effect.logWarning(`effect-crisp: unreadable RTM frame ignored (${reason})`)

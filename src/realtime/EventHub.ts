@@ -2,9 +2,11 @@
  * The one in-process hub every events source publishes into (the RTM socket, Web
  * Hooks, the in-memory test layer) and every subscriber reads from.
  *
- * It is a bounded `PubSub`, so a slow subscriber cannot make memory grow without
- * bound. What happens when a subscriber lags `capacity` events behind is the
- * strategy:
+ * Each subscription has its own bounded backlog (the events it has not read yet),
+ * so a slow subscriber cannot make memory grow without bound. A subscriber is woken
+ * once for all the events published before it runs, and reads them as one chunk:
+ * a socket read carrying 100 events costs one wake-up, not 100. What happens when a
+ * subscriber lags `capacity` events behind is the strategy:
  *
  * - `"sliding"` (default): the oldest event that the lagging subscriber has not read
  *   yet is discarded to make room. The publisher never waits and subscribers that
@@ -36,7 +38,7 @@
  *
  * @since 0.1.0
  */
-import { Effect, PubSub, Queue, Runtime, type Scope, Stream } from "effect"
+import { Chunk, Effect, Option, Runtime, type Scope, Stream } from "effect"
 import type { CrispEvent } from "./CrispEvent.js"
 import type { Service } from "./CrispEvents.js"
 import type { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
@@ -140,8 +142,7 @@ export interface EventHub {
   readonly unsafePublish: (event: CrispEvent) => boolean
   /**
    * Publishes a batch synchronously, in order, with the same strategy semantics as
-   * `unsafePublish` (cheaper than one call per event: subscribers are woken once).
-   * Answers how many events were discarded.
+   * `unsafePublish`. Answers how many events were discarded.
    */
   readonly unsafePublishAll: (events: ReadonlyArray<CrispEvent>) => number
   /**
@@ -174,8 +175,27 @@ export interface EventHub {
 const DROP_LOG_INTERVAL_MS = 10_000
 
 /**
+ * One subscription's unread events, oldest first: `buffer[head..]`. Taking reads
+ * the whole backlog at once; sliding advances `head` instead of shifting the array.
+ */
+interface Subscription {
+  buffer: Array<CrispEvent | undefined>
+  head: number
+  /** The subscriber's pull, parked while its backlog is empty. */
+  taker: ((pull: Effect.Effect<Chunk.Chunk<CrispEvent>, Option.Option<CrispRealtimeUnauthorized>>) => void) | undefined
+}
+
+const backlog = (sub: Subscription): number => sub.buffer.length - sub.head
+
+/** A publisher parked by the `"suspend"` strategy until every subscriber has room. */
+interface Parked {
+  readonly event: CrispEvent
+  readonly resume: (accepted: Effect.Effect<boolean>) => void
+}
+
+/**
  * Creates a hub that lives as long as the enclosing scope; closing it ends every
- * subscription.
+ * subscription (after the events already buffered for it).
  *
  * @example
  * ```ts
@@ -192,14 +212,16 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
   Effect.gen(function*() {
     const capacity = Math.max(1, Math.floor(options.capacity ?? DEFAULT_CAPACITY))
     const strategy = options.strategy ?? DEFAULT_STRATEGY
-    const pubsub = yield* (strategy === "sliding"
-      ? PubSub.sliding<CrispEvent>(capacity)
-      : strategy === "dropping"
-      ? PubSub.dropping<CrispEvent>(capacity)
-      : PubSub.bounded<CrispEvent>(capacity))
-    yield* Effect.addFinalizer(() => PubSub.shutdown(pubsub))
-    const runtime = yield* Effect.runtime<never>()
-    const runSync = Runtime.runSync(runtime)
+    const runSync = Runtime.runSync(yield* Effect.runtime<never>())
+
+    // Each subscription has its own bounded backlog (what it has not read yet); a
+    // publish appends to every backlog and wakes the subscribers that wait. A
+    // subscriber is woken once however many events arrive before it runs: its pull
+    // then takes the whole backlog as one chunk.
+    const subscriptions = new Set<Subscription>()
+    const parked: Array<Parked> = []
+    /** `undefined` while open; then `"closed"` (scope closed) or the failure. */
+    let ended: "closed" | CrispRealtimeUnauthorized | undefined
 
     let dropped = 0
     let lastDropLog = 0
@@ -220,64 +242,132 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
       }
     }
 
+    const someoneIsFull = (): boolean => {
+      for (const sub of subscriptions) if (backlog(sub) >= capacity) return true
+      return false
+    }
+
+    const wake = (sub: Subscription): void => {
+      const taker = sub.taker
+      if (taker !== undefined) {
+        sub.taker = undefined
+        // The pull reads the backlog when the subscriber runs, so that the events
+        // published until then travel in the same chunk.
+        taker(pull(sub))
+      }
+    }
+
+    /** Appends to every backlog; `false` if the strategy refused the event. */
+    const offer = (event: CrispEvent): boolean => {
+      if (ended !== undefined) return false
+      if (strategy !== "sliding" && someoneIsFull()) return false
+      let slid = false
+      for (const sub of subscriptions) {
+        sub.buffer.push(event)
+        if (backlog(sub) > capacity) {
+          sub.buffer[sub.head++] = undefined
+          slid = true
+          if (sub.head > 1024 && sub.head * 2 > sub.buffer.length) {
+            sub.buffer = sub.buffer.slice(sub.head)
+            sub.head = 0
+          }
+        }
+        wake(sub)
+      }
+      if (slid) noteDrop()
+      return true
+    }
+
+    /** Moves parked publishers' events in while every subscriber has room (FIFO). */
+    const unpark = (): void => {
+      while (parked.length > 0 && (ended !== undefined || !someoneIsFull())) {
+        const next = parked.shift()!
+        next.resume(Effect.succeed(offer(next.event)))
+      }
+    }
+
+    const takeAll = (sub: Subscription): Chunk.Chunk<CrispEvent> => {
+      const events = (sub.head === 0 ? sub.buffer : sub.buffer.slice(sub.head)) as Array<CrispEvent>
+      sub.buffer = []
+      sub.head = 0
+      if (parked.length > 0) unpark()
+      return Chunk.unsafeFromArray(events)
+    }
+
+    const pull = (sub: Subscription): Effect.Effect<Chunk.Chunk<CrispEvent>, Option.Option<CrispRealtimeUnauthorized>> =>
+      Effect.suspend(() => {
+        if (backlog(sub) > 0) return Effect.succeed(takeAll(sub))
+        if (ended === "closed") return Effect.fail(Option.none())
+        if (ended !== undefined) return Effect.fail(Option.some(ended))
+        return Effect.async<Chunk.Chunk<CrispEvent>, Option.Option<CrispRealtimeUnauthorized>>((resume) => {
+          sub.taker = resume
+          return Effect.sync(() => {
+            sub.taker = undefined
+          })
+        })
+      })
+
+    const end = (reason: "closed" | CrispRealtimeUnauthorized): boolean => {
+      if (ended !== undefined) return false
+      ended = reason
+      for (const sub of subscriptions) wake(sub)
+      unpark()
+      return true
+    }
+    yield* Effect.addFinalizer(() => Effect.sync(() => end("closed")))
+
     const publish = (event: CrispEvent): Effect.Effect<boolean> =>
       Effect.suspend(() => {
         warnMalformed(event)
-        if (Queue.unsafeOffer(pubsub, event)) return Effect.succeed(true)
-        if (strategy === "suspend") return PubSub.publish(pubsub, event)
-        noteDrop()
-        return PubSub.publish(pubsub, event)
+        if (parked.length === 0 && offer(event)) return Effect.succeed(true)
+        if (strategy === "suspend" && ended === undefined) {
+          return Effect.async<boolean>((resume) => {
+            const entry: Parked = { event, resume }
+            parked.push(entry)
+            return Effect.sync(() => {
+              const at = parked.indexOf(entry)
+              if (at >= 0) parked.splice(at, 1)
+            })
+          })
+        }
+        if (ended === undefined) noteDrop()
+        return Effect.succeed(false)
       })
 
     const unsafePublish = (event: CrispEvent): boolean => {
       warnMalformed(event)
-      if (Queue.unsafeOffer(pubsub, event)) return true
-      noteDrop()
-      // Sliding and dropping complete synchronously: sliding makes room, dropping refuses.
-      return strategy === "suspend" ? false : runSync(PubSub.publish(pubsub, event))
+      // With `"suspend"` this cannot wait: a full buffer (or publishers already
+      // waiting, which go first) discards the event.
+      if (parked.length === 0 && offer(event)) return true
+      if (ended === undefined) noteDrop()
+      return false
     }
 
     const unsafePublishAll = (events: ReadonlyArray<CrispEvent>): number => {
-      for (let i = 0; i < events.length; i++) warnMalformed(events[i]!)
-      let discarded = 0
-      // One synchronous run: read the free room, publish. Sliding and dropping
-      // complete synchronously whatever the size; a bounded ("suspend") hub only
-      // takes what fits, since this cannot wait.
-      Effect.runSyncExit(Effect.flatMap(PubSub.size(pubsub), (size) => {
-        const free = Math.max(0, capacity - size)
-        if (events.length <= free) return PubSub.publishAll(pubsub, events)
-        discarded = events.length - free
-        return PubSub.publishAll(pubsub, strategy === "suspend" ? events.slice(0, free) : events)
-      }))
-      for (let i = 0; i < discarded; i++) noteDrop()
-      return discarded
+      const before = dropped
+      for (let i = 0; i < events.length; i++) unsafePublish(events[i]!)
+      return dropped - before
     }
 
-    // A failure shuts the PubSub down: every subscription's queue ends, and the
-    // stream then fails with the error (cheaper than racing each pull against a
-    // signal). Later subscriptions fail at once.
-    let failedWith: CrispRealtimeUnauthorized | undefined
-    const fail = (error: CrispRealtimeUnauthorized): Effect.Effect<boolean> =>
-      Effect.suspend(() => {
-        if (failedWith !== undefined) return Effect.succeed(false)
-        failedWith = error
-        return Effect.as(PubSub.shutdown(pubsub), true)
-      })
-    const afterEnd: Stream.Stream<never, CrispRealtimeUnauthorized> = Stream.suspend(() =>
-      failedWith === undefined ? Stream.empty : Stream.fail(failedWith)
-    )
-
-    let subscribers = 0
     const subscribe: Effect.Effect<Stream.Stream<CrispEvent, CrispRealtimeUnauthorized>, never, Scope.Scope> = Effect
-      .suspend(() =>
-        failedWith !== undefined
-          ? Effect.succeed(Stream.fail(failedWith))
-          : Effect.flatMap(PubSub.subscribe(pubsub), (dequeue) =>
-            Effect.as(
-              Effect.acquireRelease(Effect.sync(() => subscribers++), () => Effect.sync(() => subscribers--)),
-              Stream.concat(Stream.fromQueue(dequeue), afterEnd)
-            ))
-      )
+      .suspend(() => {
+        if (ended !== undefined) return Effect.succeed(ended === "closed" ? Stream.empty : Stream.fail(ended))
+        return Effect.map(
+          Effect.acquireRelease(
+            Effect.sync((): Subscription => {
+              const sub: Subscription = { buffer: [], head: 0, taker: undefined }
+              subscriptions.add(sub)
+              return sub
+            }),
+            (sub) =>
+              Effect.sync(() => {
+                subscriptions.delete(sub)
+                if (parked.length > 0) unpark()
+              })
+          ),
+          (sub) => Stream.repeatEffectChunkOption(pull(sub))
+        )
+      })
 
     const serviceWith = (onSubscribe: Effect.Effect<void, never, Scope.Scope>): Service => ({
       events: Stream.unwrapScoped(Effect.tap(subscribe, () => onSubscribe))
@@ -287,12 +377,12 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
       publish,
       unsafePublish,
       unsafePublishAll,
-      fail,
+      fail: (error) => Effect.sync(() => end(error)),
       subscribe,
       service: serviceWith(Effect.void),
       serviceWith,
       dropped: Effect.sync(() => dropped),
-      subscribers: Effect.sync(() => subscribers),
+      subscribers: Effect.sync(() => subscriptions.size),
       capacity,
       strategy
     } satisfies EventHub

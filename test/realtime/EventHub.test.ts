@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Fiber, Stream } from "effect"
+import { Chunk, Effect, Exit, Fiber, Scope, Stream } from "effect"
 import * as CrispEvent from "../../src/realtime/CrispEvent.js"
 import * as CrispEvents from "../../src/realtime/CrispEvents.js"
 import { CrispRealtimeUnauthorized } from "../../src/realtime/CrispRealtimeError.js"
@@ -69,6 +69,81 @@ describe("EventHub", () => {
       expect(yield* Effect.flip(Fiber.join(running))).toBe(error)
       expect(yield* Effect.flip(Stream.runDrain(hub.service.events))).toBe(error)
       expect(yield* hub.fail(error)).toBe(false)
+    }))
+
+  it.scoped("fail delivers what a subscriber had not read yet, then the error", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const events = yield* hub.subscribe
+      yield* hub.publish(visitors(1))
+      yield* hub.publish(visitors(2))
+      const error = new CrispRealtimeUnauthorized({ stage: "authentication", reason: "invalid token" })
+      yield* hub.fail(error)
+      const seen: Array<number> = []
+      const failure = yield* events.pipe(Stream.runForEach((e) => Effect.sync(() => seen.push(count(e)))), Effect.flip)
+      expect(seen).toEqual([1, 2])
+      expect(failure).toBe(error)
+      expect(yield* hub.publish(visitors(3))).toBe(false)
+    }))
+
+  it.effect("closing the hub's scope ends its streams after their backlog", () =>
+    Effect.gen(function*() {
+      const scope = yield* Scope.make()
+      const hub = yield* Scope.extend(makeHub(), scope)
+      const events = yield* Scope.extend(hub.subscribe, scope)
+      const waiting = yield* Effect.fork(Stream.runCollect(events))
+      yield* hub.publish(visitors(1))
+      yield* Scope.close(scope, Exit.void)
+      expect(Chunk.toArray(yield* Fiber.join(waiting)).map(count)).toEqual([1])
+      expect(hub.unsafePublish(visitors(2))).toBe(false)
+    }))
+
+  it.scoped("events published before the subscriber runs arrive as one chunk", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const events = yield* hub.subscribe
+      const chunks = yield* Effect.fork(events.pipe(Stream.chunks, Stream.take(2), Stream.runCollect))
+      yield* Effect.yieldNow()
+      for (let i = 1; i <= 100; i++) hub.unsafePublish(visitors(i))
+      yield* Effect.yieldNow()
+      hub.unsafePublish(visitors(101))
+      const sizes = Chunk.toArray(yield* Fiber.join(chunks)).map(Chunk.size)
+      expect(sizes).toEqual([100, 1])
+    }))
+
+  it.scoped("sliding keeps the newest `capacity` events of a subscriber that never reads", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 8, strategy: "sliding" })
+      const events = yield* hub.subscribe
+      for (let i = 1; i <= 100_000; i++) hub.unsafePublish(visitors(i))
+      const got = yield* events.pipe(Stream.take(8), Stream.runCollect)
+      expect(Chunk.toArray(got).map(count)).toEqual([99_993, 99_994, 99_995, 99_996, 99_997, 99_998, 99_999, 100_000])
+      expect(yield* hub.dropped).toBe(100_000 - 8)
+    }))
+
+  it.scopedLive("suspend: parked publishers go in first-come order; leaving makes room", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 1, strategy: "suspend" })
+      const reader = yield* hub.subscribe
+      const idle = yield* Scope.make()
+      yield* Scope.extend(hub.subscribe, idle) // a subscriber that never reads
+      yield* hub.publish(visitors(1))
+      const second = yield* Effect.fork(hub.publish(visitors(2)))
+      const third = yield* Effect.fork(hub.publish(visitors(3)))
+      const given_up = yield* Effect.fork(hub.publish(visitors(99)))
+      yield* Effect.sleep("10 millis")
+      yield* Fiber.interrupt(given_up)
+      expect(second.unsafePoll()).toBeNull()
+      // The reader's taking is not enough while the idle subscriber is full...
+      const first = yield* reader.pipe(Stream.take(1), Stream.runCollect)
+      expect(Chunk.toArray(first).map(count)).toEqual([1])
+      expect(second.unsafePoll()).toBeNull()
+      // ...its leaving is.
+      yield* Scope.close(idle, Exit.void)
+      const rest = yield* reader.pipe(Stream.take(2), Stream.runCollect)
+      expect(Chunk.toArray(rest).map(count)).toEqual([2, 3])
+      expect([yield* Fiber.join(second), yield* Fiber.join(third)]).toEqual([true, true])
+      expect(yield* hub.subscribers).toBe(1)
     }))
 
   it.scopedLive("logs each malformed event once, with its name and issue but not its data", () => {
