@@ -30,7 +30,7 @@
  * - conversations are listed by `updated_at`, newest first; people by `created_at`, newest first;
  * - the token bucket is global (Crisp's per-IP limiter); the daily quota counts each
  *   plugin token's requests per UTC day;
- * - `POST .../initiate` only touches `updated_at` and publishes nothing;
+ * - `POST .../initiate` touches `updated_at` and publishes `session:request:initiated`;
  * - the old client's wrong paths (plural `conversations/{session_id}` for delete,
  *   `people/{people_id}` for exists, `people/conversation/...`, `operator` for the
  *   list) are not routes: they answer 404/405 as the real API would;

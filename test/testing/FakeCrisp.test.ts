@@ -182,7 +182,7 @@ describe("FakeCrisp conversations", () => {
       expect(messages.map((m) => m.read)).toEqual(["chat", "", "chat"])
     }))
 
-  it.scoped("deletes a conversation (session:removed), initiates one, and 404s afterwards", () =>
+  it.scoped("initiates a conversation (session:request:initiated), deletes it (session:removed), 404s afterwards", () =>
     Effect.gen(function*() {
       const fake = yield* withSession()
       expect((yield* call(fake, "POST", `${conv}/initiate`, { body: {} })).status).toBe(200)
@@ -191,7 +191,7 @@ describe("FakeCrisp conversations", () => {
       expect((yield* call(fake, "DELETE", conv)).status).toBe(404)
       // The seed's buggy plural path is not a route.
       expect((yield* call(fake, "DELETE", `website/${W}/conversations/${S}`)).status).toBe(405)
-      expect(yield* eventNames(fake)).toEqual(["session:removed"])
+      expect(yield* eventNames(fake)).toEqual(["session:request:initiated", "session:removed"])
     }))
 
   it.scoped("filters conversation lists: unread, resolved, not resolved, text and segment search", () =>

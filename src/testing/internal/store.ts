@@ -344,6 +344,12 @@ export class FakeStore {
     }, now)
   }
 
+  /** Brings the conversation up and publishes `session:request:initiated`. */
+  initiateConversation(conversation: ConversationRecord, now: number): void {
+    conversation.updated_at = Math.max(conversation.updated_at, now)
+    this.emitSession(conversation, "session:request:initiated", {}, now)
+  }
+
   removeConversation(conversation: ConversationRecord, now: number): void {
     this.conversations.get(conversation.website_id)?.delete(conversation.session_id)
     this.emitSession(conversation, "session:removed", {}, now)

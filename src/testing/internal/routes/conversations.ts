@@ -205,7 +205,7 @@ const removeConversation = (ctx: RouteContext): Reply =>
 
 const initiateConversation = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    c.updated_at = Math.max(c.updated_at, ctx.now)
+    ctx.store.initiateConversation(c, ctx.now)
     return ok()
   })
 
