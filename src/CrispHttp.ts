@@ -247,14 +247,18 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const propagate = options.propagateTracing === true
     // The platform adds trace headers from its own span: propagation needs that span.
     const platformSpans = options.platformSpans === true || propagate
-    // One wrapper sets what every request needs: no trace headers to Crisp unless asked,
-    // no platform span unless asked, and never the key in a span attribute.
-    const client = HttpClient.transform(base, (effect) => {
-      const traced = platformSpans
-        ? Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization)
-        : Effect.locally(effect, HttpClient.currentTracerDisabledWhen, disableTracing)
-      return propagate ? traced : Effect.locally(traced, HttpClient.currentTracerPropagation, false)
-    })
+    // One wrapper sets what every request needs: no platform span unless asked (without
+    // it the platform adds no trace headers either); with it, never the key in a span
+    // attribute, and trace headers to Crisp only if asked.
+    const client = HttpClient.transform(
+      base,
+      platformSpans
+        ? (effect) => {
+          const redacted = Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization)
+          return propagate ? redacted : Effect.locally(redacted, HttpClient.currentTracerPropagation, false)
+        }
+        : (effect) => Effect.locally(effect, HttpClient.currentTracerDisabledWhen, disableTracing)
+    )
     const tier = options.tier ?? "plugin"
     const restUrl = withTrailingSlash(options.restUrl ?? DEFAULT_REST_URL)
     const defaultTimeout = Duration.decode(options.timeout ?? "10 seconds")

@@ -9,6 +9,7 @@ import { CrispDecodeError, type CrispError, CrispInvalidRequest } from "../Crisp
 import { CrispHttp } from "../CrispHttp.js"
 import { parseTemplate, type PathParams, PathProblem, type PathValue } from "./path.js"
 import { formatIssue } from "./schemaIssue.js"
+import { withSpanIfTraced } from "./span.js"
 
 /** A declaration. `Q` and `B` stay `never` when the endpoint takes no query or body. */
 export interface EndpointSpec<P extends string, A, I, Q, QI, B, BI> {
@@ -95,5 +96,5 @@ export const endpoint = <const P extends string, A = void, I = unknown, Q = neve
         : Effect.fail(new CrispDecodeError({ method, path, issue: formatIssue(decoded.left) }))
     })
   }
-  return ((input: AnyInput) => Effect.withSpan(call(input), spec.name, spanOptions)) as Endpoint<P, A, Q, B>
+  return ((input: AnyInput) => withSpanIfTraced(call(input), spec.name, spanOptions)) as Endpoint<P, A, Q, B>
 }
