@@ -30,6 +30,7 @@ import type { ResponseError } from "@effect/platform/HttpClientError"
 import type { HttpMethod } from "@effect/platform/HttpMethod"
 import { Config, Context, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import { dual } from "effect/Function"
+import type { Predicate } from "effect/Predicate"
 import { globalValue } from "effect/GlobalValue"
 import { type CrispError, CrispTransportError } from "./CrispError.js"
 import { endpoint } from "./internal/endpoint.js"
@@ -37,7 +38,7 @@ import { encodeQuery } from "./internal/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
 import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
 import { version } from "./internal/version.js"
-import { timeoutFail } from "./internal/timeout.js"
+import { type Local, timeoutFail } from "./internal/timeout.js"
 import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/budget.js"
 import type { PathValue } from "./internal/path.js"
 
@@ -247,18 +248,18 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const propagate = options.propagateTracing === true
     // The platform adds trace headers from its own span: propagation needs that span.
     const platformSpans = options.platformSpans === true || propagate
-    // One wrapper sets what every request needs: no platform span unless asked (without
-    // it the platform adds no trace headers either); with it, never the key in a span
-    // attribute, and trace headers to Crisp only if asked.
-    const client = HttpClient.transform(
-      base,
-      platformSpans
-        ? (effect) => {
-          const redacted = Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization)
-          return propagate ? redacted : Effect.locally(redacted, HttpClient.currentTracerPropagation, false)
-        }
-        : (effect) => Effect.locally(effect, HttpClient.currentTracerDisabledWhen, disableTracing)
-    )
+    // No platform span unless asked (without it the platform adds no trace headers
+    // either): each attempt runs with the platform's tracer disabled. With the span,
+    // never the key in a span attribute, and trace headers to Crisp only if asked.
+    const client = platformSpans
+      ? HttpClient.transform(base, (effect) => {
+        const redacted = Effect.locallyWith(effect, Headers.currentRedactedNames, redactAuthorization)
+        return propagate ? redacted : Effect.locally(redacted, HttpClient.currentTracerPropagation, false)
+      })
+      : base
+    const attemptLocal: Local<Predicate<HttpClientRequest.HttpClientRequest>> | undefined = platformSpans
+      ? undefined
+      : { ref: HttpClient.currentTracerDisabledWhen, value: disableTracing }
     const tier = options.tier ?? "plugin"
     const restUrl = withTrailingSlash(options.restUrl ?? DEFAULT_REST_URL)
     const defaultTimeout = Duration.decode(options.timeout ?? "10 seconds")
@@ -310,8 +311,12 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) }))
         }),
         (self) =>
-          timeoutFail(self, timeout, () =>
-            new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` }))
+          timeoutFail(
+            self,
+            timeout,
+            () => new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` }),
+            attemptLocal
+          )
       )
       return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchange) : exchange
     }

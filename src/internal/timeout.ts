@@ -12,7 +12,7 @@
  * clock (the TestClock, a custom one) it is `Effect.timeoutFail` itself, so tests
  * keep control of time.
  */
-import { type Clock, Duration, Effect, type Exit, Fiber } from "effect"
+import { type Clock, Duration, Effect, type Exit, Fiber, FiberRef } from "effect"
 
 /** The clock of the default services: the one real programs run on. */
 const liveClock: Clock.Clock = Effect.runSync(Effect.clock)
@@ -20,17 +20,32 @@ const liveClock: Clock.Clock = Effect.runSync(Effect.clock)
 /** Longer delays do not fit `setTimeout`; they go through `Effect.timeoutFail`. */
 const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
-/** Fails with `onTimeout()` when `self` has not ended within `duration`; `self` is interrupted then. */
-export const timeoutFail = <A, E, R, E1>(
+/** A FiberRef value that holds while the effect runs, as `Effect.locally` would set it. */
+export interface Local<T> {
+  readonly ref: FiberRef.FiberRef<T>
+  readonly value: T
+}
+
+/**
+ * Fails with `onTimeout()` when `self` has not ended within `duration`; `self` is
+ * interrupted then. With `local`, `self` runs with that FiberRef value: set in
+ * the child fiber, which needs no restoring (cheaper than `Effect.locally`).
+ */
+export const timeoutFail = <A, E, R, E1, T>(
   self: Effect.Effect<A, E, R>,
   duration: Duration.Duration,
-  onTimeout: () => E1
+  onTimeout: () => E1,
+  local?: Local<T>
 ): Effect.Effect<A, E | E1, R> =>
   Effect.clockWith((clock) => {
     const millis = Duration.toMillis(duration)
-    if (clock !== liveClock || !(millis <= MAX_TIMER_MILLIS)) return Effect.timeoutFail(self, { duration, onTimeout })
+    if (clock !== liveClock || !(millis <= MAX_TIMER_MILLIS)) {
+      const scoped = local === undefined ? self : Effect.locally(self, local.ref, local.value)
+      return Effect.timeoutFail(scoped, { duration, onTimeout })
+    }
+    const inChild = local === undefined ? self : Effect.zipRight(FiberRef.set(local.ref, local.value), self)
     return Effect.fiberIdWith((parentId) =>
-      Effect.flatMap(Effect.fork(self), (child) =>
+      Effect.flatMap(Effect.fork(inChild), (child) =>
         Effect.async<A, E | E1>((resume) => {
           let settled = false
           const onExit = (exit: Exit.Exit<A, E>) => {

@@ -108,6 +108,22 @@ describe("CrispHttp request headers", () => {
       const span = recorder.spans.find((s) => s.name === "Test.getSettings")
       expect(span?.parentName).toBe("outer")
       expect(span?.kind).toBe("client")
+      // ...and the platform's own http.client span is off by default.
+      expect(recorder.spans.map((s) => s.name)).toEqual(["outer", "Test.getSettings"])
+    }))
+
+  it.scopedLive("platformSpans: true brings the platform's span back, under the endpoint's", () =>
+    Effect.gen(function*() {
+      const server = yield* Loopback.make(Loopback.always(Loopback.envelope({ name: "Acme" })))
+      const recorder = recordingTracer()
+      yield* getSettings({ path: { website_id: "w1" } }).pipe(
+        Effect.provide(Crisp.layer(server, { platformSpans: true })),
+        Effect.withTracer(recorder.tracer)
+      )
+      const platform = recorder.spans.filter((s) => s.name.startsWith("http.client"))
+      expect(platform.map((s) => [s.name, s.parentName])).toEqual([["http.client GET", "Test.getSettings"]])
+      const [request] = yield* server.requests
+      expect(request?.headers["traceparent"]).toBeUndefined()
     }))
 
   it.scopedLive("propagateTracing: true sends traceparent and b3 for the current trace", () =>

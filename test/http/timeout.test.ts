@@ -21,6 +21,13 @@ describe("timeoutFail (live clock: one child fiber and a timer)", () => {
       expect(yield* FiberRef.get(ref)).toBe(0)
     }))
 
+  it.live("a local FiberRef value holds inside only", () =>
+    Effect.gen(function*() {
+      const ref = FiberRef.unsafeMake("outside")
+      const inside = yield* timeoutFail(FiberRef.get(ref), Duration.seconds(1), () => new TimedOut(), { ref, value: "inside" })
+      expect([inside, yield* FiberRef.get(ref)]).toEqual(["inside", "outside"])
+    }))
+
   it.live("passes a failure and a defect through unchanged", () =>
     Effect.gen(function*() {
       expect(yield* Effect.flip(Effect.fail("boom").pipe(limit(1_000)))).toBe("boom")
@@ -84,6 +91,13 @@ describe("timeoutFail under the TestClock", () => {
       expect(fiber.unsafePoll()).toBeNull()
       yield* TestClock.adjust("1 millis")
       expect(yield* Fiber.join(fiber)).toBeInstanceOf(TimedOut)
+    }))
+
+  it.effect("a local FiberRef value holds inside only", () =>
+    Effect.gen(function*() {
+      const ref = FiberRef.unsafeMake("outside")
+      const inside = yield* timeoutFail(FiberRef.get(ref), Duration.seconds(1), () => new TimedOut(), { ref, value: "inside" })
+      expect([inside, yield* FiberRef.get(ref)]).toEqual(["inside", "outside"])
     }))
 
   it.effect("a success before the TestClock reaches the timeout is returned", () =>
