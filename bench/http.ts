@@ -17,14 +17,14 @@
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { Crisp as OfficialCrisp } from "crisp-api"
-import { Effect, Layer, ManagedRuntime, Redacted, Schema } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { readFileSync, writeFileSync, existsSync } from "node:fs"
 import { cpus } from "node:os"
 import { availableParallelism } from "node:os"
 import { request as undiciRequest } from "undici"
 import * as CrispHttp from "../src/CrispHttp.js"
-import { endpoint } from "../src/internal/endpoint.js"
+import { getWebsite } from "./getWebsite.js"
 
 const N = Number(process.env["N"] ?? 10_000)
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5)
@@ -179,19 +179,6 @@ const makeVariants = async (origin: string) => {
   const fetchRuntime = ManagedRuntime.make(FetchHttpClient.layer)
 
   // --- effect-crisp: a declared endpoint with a response Schema, as a resource module has it.
-  const Website = Schema.Struct({
-    website_id: Schema.String,
-    name: Schema.String,
-    domain: Schema.optional(Schema.String),
-    logo: Schema.optional(Schema.NullOr(Schema.String)),
-    created_at: Schema.optional(Schema.Number)
-  })
-  const getWebsite = endpoint({
-    name: "Website.getWebsite",
-    method: "GET",
-    path: "website/{website_id}",
-    response: Website
-  })
   const one = Effect.map(getWebsite({ path: { website_id: WEBSITE_ID } }), (w) => w.name)
   const crispLayer = CrispHttp.layer({ identifier: IDENTIFIER, key: Redacted.make(KEY), restUrl: `${origin}/v1/` })
   const crispFetchRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(FetchHttpClient.layer)))
