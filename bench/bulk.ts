@@ -15,13 +15,13 @@
  * `--write` appends the table to docs/benchmarks.md.
  */
 import { execSync } from "node:child_process"
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus } from "node:os"
 import { FetchHttpClient } from "@effect/platform"
 import { Crisp as OfficialCrisp } from "crisp-api"
 import { Effect, Layer, Redacted, Stream } from "effect"
 import { CrispHttp, WebsiteConversations } from "../src/index.js"
 import { FakeCrisp, FakeCrispServer } from "../src/testing.js"
+import { appendToSection } from "./report.js"
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`)
@@ -153,10 +153,5 @@ const table = [
 ].join("\n")
 console.log(table)
 if (WRITE) {
-  const path = new URL("../docs/benchmarks.md", import.meta.url)
-  const doc = readFileSync(path, "utf8")
-  if (!doc.includes("## Bulk job under a rate limit")) {
-    writeFileSync(path, doc.trimEnd() + "\n\n## Bulk job under a rate limit\n\n`npx tsx bench/bulk.ts --write`: see the header of bench/bulk.ts.\n\n")
-  }
-  appendFileSync(path, table + "\n")
+  appendToSection("## Bulk job under a rate limit", "`npx tsx bench/bulk.ts --write`: see the header of bench/bulk.ts.", table)
 }

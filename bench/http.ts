@@ -19,12 +19,12 @@ import { NodeHttpClient } from "@effect/platform-node"
 import { Crisp as OfficialCrisp } from "crisp-api"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { spawn } from "node:child_process"
-import { readFileSync, writeFileSync, existsSync } from "node:fs"
 import { cpus } from "node:os"
 import { availableParallelism } from "node:os"
 import { request as undiciRequest } from "undici"
 import * as CrispHttp from "../src/CrispHttp.js"
 import { getWebsite } from "./getWebsite.js"
+import { replaceGeneratedBlock } from "./report.js"
 
 const N = Number(process.env["N"] ?? 10_000)
 const ROUNDS = Number(process.env["ROUNDS"] ?? 5)
@@ -309,26 +309,8 @@ const render = (rows: ReadonlyArray<Row>): string => {
   return lines.join("\n").trimEnd()
 }
 
-const DOC = new URL("../docs/benchmarks.md", import.meta.url)
-const START = "<!-- bench/http.ts: generated from here -->"
-const END = "<!-- bench/http.ts: generated up to here -->"
-
-/**
- * Writes the tables into docs/benchmarks.md between the generated-block markers of
- * the "## HTTP" section (created at the end when missing). Prose outside the
- * markers, and the other sections, are left alone.
- */
-const writeSection = (table: string) => {
-  const existing = existsSync(DOC) ? readFileSync(DOC, "utf8") : "# Benchmarks\n"
-  const block = `${START}\n${table}\n${END}`
-  const start = existing.indexOf(START)
-  const end = existing.indexOf(END)
-  const next = start !== -1 && end > start
-    ? existing.slice(0, start) + block + existing.slice(end + END.length)
-    : existing.trimEnd() + "\n\n## HTTP\n\n" + block + "\n"
-  writeFileSync(DOC, next)
-  process.stderr.write(`wrote ${DOC.pathname}\n`)
-}
+/** Writes the tables into the generated block of docs/benchmarks.md's "## HTTP" section. */
+const writeSection = (table: string) => replaceGeneratedBlock("bench/http.ts", "## HTTP", table)
 
 void main().catch((error: unknown) => {
   process.stderr.write(`${String(error)}\n`)

@@ -7,10 +7,10 @@
  */
 import { Effect } from "effect"
 import { createHmac, timingSafeEqual } from "node:crypto"
-import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus } from "node:os"
 import { Signature } from "../src/webhooks.js"
 import * as Hmac from "../src/webhooks/internal/hmac.js"
+import { appendToSection } from "./report.js"
 
 const SECRET = "bench-hook-signing-secret-0123456789"
 const DURATION_MS = Number(process.env.BENCH_MS ?? 1500)
@@ -185,23 +185,12 @@ const main = async () => {
   console.log(table)
 
   if (process.argv.includes("--no-write")) return
-  const path = new URL("../docs/benchmarks.md", import.meta.url)
-  const heading = "## Web Hook verification"
-  const current = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n"
-  let next: string
-  const at = current.indexOf(heading)
-  if (at === -1) {
-    next = current.trimEnd() + "\n\n" + heading + "\n\n" +
-      "`npx tsx bench/webhooks.ts`: `Signature.verify` (what `CrispWebhooks.layer` runs per delivery) against a plain\n" +
-      "`node:crypto` HMAC check. Newest run last.\n\n" + table
-  } else {
-    // Append the run at the end of this section (before the next "## " heading, if any).
-    const after = current.indexOf("\n## ", at + heading.length)
-    const end = after === -1 ? current.length : after + 1
-    next = current.slice(0, end).trimEnd() + "\n\n" + table + "\n" + current.slice(end)
-  }
-  writeFileSync(path, next.endsWith("\n") ? next : next + "\n")
-  console.log(`appended to ${path.pathname}`)
+  appendToSection(
+    "## Web Hook verification",
+    "`npx tsx bench/webhooks.ts`: `Signature.verify` (what `CrispWebhooks.layer` runs per delivery) against a plain\n" +
+      "`node:crypto` HMAC check. Newest run last.",
+    table
+  )
 }
 
 void main()
