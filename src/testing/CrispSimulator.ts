@@ -199,8 +199,11 @@ export const serve = (
         unsubscribe?.()
         if (unsubscribe === undefined) authenticated++
         const wanted = new Set(events.filter((e): e is string => typeof e === "string"))
+        const websites = fake.tokenWebsites(username)
         unsubscribe = fake.onEvent((event) => {
-          if (wanted.has(event.name)) socket.emit(event.name, event.data)
+          if (!wanted.has(event.name)) return
+          if (websites !== undefined && !websites.includes(String(event.data["website_id"]))) return
+          socket.emit(event.name, event.data)
         })
         socket.emit("authenticated", {})
       })

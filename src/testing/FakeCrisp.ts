@@ -520,6 +520,12 @@ export interface FakeCrisp {
   readonly setRtmUrl: (url: string) => Effect.Effect<void>
   /** Whether credentials name a token of that tier: what an RTM server checks on `authentication`. */
   readonly checkCredentials: (identifier: string, key: string, tier: string) => boolean
+  /**
+   * The websites a token is limited to ({@link SeedToken} `websites`), or
+   * `undefined` when it may act on every website (or is unknown): what an RTM
+   * server uses to choose the events it delivers.
+   */
+  readonly tokenWebsites: (identifier: string) => ReadonlyArray<string> | undefined
 
   /**
    * A visitor sends a message: the conversation is created if needed, the message
@@ -770,6 +776,7 @@ export const make = (seed: FakeCrispSeed = {}): Effect.Effect<FakeCrisp, FakeCri
           store.rtmUrl = url
         }),
       checkCredentials: (identifier, key, tier) => engine.authenticate(identifier, key, tier) !== undefined,
+      tokenWebsites: (identifier) => store.tokens.get(identifier)?.websites,
       visitorSends: (websiteId, sessionId, message) =>
         mutate((now) =>
           Effect.flatMap(conversationFor(websiteId, sessionId, true, now), (conversation) => {

@@ -64,6 +64,26 @@ describe("CrispSimulator (real loopback HTTP + real socket.io)", () => {
       http: { key: Redacted.make("wrong-key"), retry: false }
     }))))
 
+  it.live("a token limited to one website: that website's events only, 403 on the others", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      const fiber = yield* collect(CrispEvents.on("message:send"), 1)
+      yield* control.visitorSends("website-2", "s1", "not for this token")
+      yield* control.visitorSends(W, "s1", "for this token")
+      const received = Chunk.toReadonlyArray(yield* Fiber.join(fiber))
+      expect(received.map((m) => [m.website_id, m.content])).toEqual([[W, "for this token"]])
+      expect((yield* WebsiteConversations.getList(W, 1)).length).toBe(1)
+      const refused = yield* Effect.flip(WebsiteConversations.getList("website-2", 1))
+      expect(refused._tag === "CrispUnauthorized" && refused.status).toBe(403)
+    }).pipe(Effect.provide(CrispSimulator.layer({
+      ...fast,
+      seed: {
+        websites: [{ website_id: "website-2" }],
+        tokens: [{ identifier: "dev-identifier", key: "dev-key", tier: "plugin", websites: [W] }]
+      },
+      http: { identifier: "dev-identifier", key: Redacted.make("dev-key"), retry: false }
+    }))))
+
   it.live("any client can be pointed at it: the simulator prints working credentials", () =>
     Effect.gen(function*() {
       const simulator = yield* CrispSimulator.CrispSimulator

@@ -537,6 +537,22 @@ describe("FakeCrisp events and visitor actions", () => {
       const noDefaults = yield* FakeCrisp.make({ defaults: false })
       expect(yield* noDefaults.website(W)).toEqual(Option.none())
       expect(noDefaults.checkCredentials("plugin-identifier", "plugin-key", "plugin")).toBe(false)
+      const badScope = { tokens: [{ identifier: "t", key: "k", tier: "plugin", websites: [""] }] } as const
+      expect((yield* Effect.flip(FakeCrisp.make(badScope))).message).toContain("tokens[0].websites")
+    }))
+
+  it.scoped("a token limited to some websites gets 403 on the others, and routes without a website work", () =>
+    Effect.gen(function*() {
+      const dev = { identifier: "dev-identifier", key: "dev-key", tier: "plugin" } as const
+      const fake = yield* FakeCrisp.make({ websites: [{ website_id: "website-2" }], tokens: [{ ...dev, websites: [W] }] })
+      expect((yield* call(fake, "GET", `website/${W}`, { as: dev })).status).toBe(200)
+      const refused = yield* call(fake, "GET", "website/website-2", { as: dev })
+      expect([refused.status, (refused.json as { reason: string }).reason]).toEqual([403, "not_allowed"])
+      expect((yield* call(fake, "GET", "plugin/connect/endpoints", { as: dev })).status).toBe(200)
+      expect(fake.tokenWebsites("dev-identifier")).toEqual([W])
+      expect(fake.tokenWebsites("plugin-identifier")).toBeUndefined()
+      // The default plugin token is not limited.
+      expect((yield* call(fake, "GET", "website/website-2")).status).toBe(200)
     }))
 })
 

@@ -247,6 +247,10 @@ export class Engine {
       if (route.auth === "connect" && principal.token.tier !== segments[0]) {
         return unauthorized(`this route is for the ${segments[0]} tier`)
       }
+      const websites = principal.token.websites
+      if (websites !== undefined && params.website_id !== undefined && !websites.includes(params.website_id)) {
+        return fail(403, "not_allowed", "this token is not allowed on that website")
+      }
       if (this.quota !== undefined && principal.token.tier === "plugin") {
         const refused = this.quota.take(principal.token.identifier, now)
         if (refused !== undefined) {

@@ -157,6 +157,8 @@ export interface TokenRecord {
   key: string
   tier: Tier
   user_id?: string
+  /** The only websites the token may act on; every website when absent. */
+  websites?: ReadonlyArray<string>
 }
 
 const STATUS_OF_STATE: Record<ConversationState, number> = { pending: 0, unresolved: 1, resolved: 2 }

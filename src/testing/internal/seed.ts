@@ -33,6 +33,13 @@ export interface SeedToken {
   readonly tier: Tier
   /** For `user` tokens: the account's email (default: the first account). */
   readonly email?: string
+  /**
+   * The only websites the token may act on, as a development token (its trusted
+   * website) or a plugin subscribed to some websites is: a route on another
+   * website answers 403, and RTM does not deliver that website's events. Every
+   * website when absent.
+   */
+  readonly websites?: ReadonlyArray<string>
 }
 
 /** A user account that can log in (and, with a user token, call user routes). */
@@ -127,6 +134,9 @@ export const seedProblem = (seed: Seed): string | undefined => {
   for (const [i, t] of (seed.tokens ?? []).entries()) {
     if (!nonEmpty(t.identifier) || !nonEmpty(t.key)) return `tokens[${i}] needs a non-empty identifier and key`
     if (!TIERS.has(t.tier)) return `tokens[${i}].tier must be plugin, website or user, got ${JSON.stringify(t.tier)}`
+    if (t.websites !== undefined && (!Array.isArray(t.websites) || !t.websites.every(nonEmpty))) {
+      return `tokens[${i}].websites must be a list of website ids`
+    }
   }
   for (const [i, a] of (seed.accounts ?? []).entries()) {
     if (!nonEmpty(a.email) || typeof a.password !== "string") return `accounts[${i}] needs an email and a password`
@@ -177,7 +187,8 @@ export const applySeed = (store: FakeStore, seed: Seed, now: number): void => {
       const account = t.email === undefined ? store.accounts.values().next().value : store.accounts.get(t.email.toLowerCase())
       userId = account?.user_id
     }
-    store.addToken(userId === undefined ? { identifier: t.identifier, key: t.key, tier: t.tier } : { ...t, user_id: userId })
+    const { email: _email, ...token } = t
+    store.addToken(userId === undefined ? token : { ...token, user_id: userId })
   }
   for (const o of seed.operators ?? []) {
     ensureWebsite(o.website_id)
