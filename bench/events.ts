@@ -26,8 +26,8 @@
  * The server writes the very frames socket.io would (`42["message:send",{…}]`)
  * straight to the engine's WebSocket in corked batches of 2000, cycling through
  * 1,000 frames serialized in advance, so that it outpaces both clients and the
- * clients' own cost is what is measured. Each client process
- * loads only its own libraries (dynamic imports).
+ * clients' own cost is what is measured. Each client process loads only its own
+ * libraries (dynamic imports).
  *
  * The rate is N divided by the time from the first event to the last, as seen by
  * the client. Variants alternate round after round; medians are reported.
@@ -89,7 +89,8 @@ const base = {
   stamped: true,
   user: { type: "participant", user_id: "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", nickname: "visitor07" }
 }
-const frames = Array.from({ length: 1000 }, (_, i) => "42" + JSON.stringify(["message:send", { ...base, fingerprint: 150698569649423 + i, timestamp: 1700000000000 + i }]))
+const frames = Array.from({ length: 1000 }, (_, i) =>
+  "42" + JSON.stringify(["message:send", { ...base, fingerprint: 150698569649423 + i, timestamp: 1700000000000 + i }]))
 io.on("connection", (socket) => {
   socket.on("authentication", () => {
     const ws = socket.conn.transport.socket
