@@ -198,14 +198,20 @@ export const layer = (
   Layer.scopedContext(Effect.gen(function*() {
     const fake = yield* FakeCrisp.make(seed)
     const hub = yield* makeHub(options.hub)
+    const identifier = options.http?.identifier ?? FakeCrisp.DEFAULT_PLUGIN_TOKEN.identifier
+    // As the simulator's socket does: a token limited to some websites hears only theirs.
+    const websites = fake.tokenWebsites(identifier)
     const fakeEvents = yield* fake.subscribe
     yield* Effect.forkScoped(
-      Stream.runForEach(fakeEvents, (event) =>
-        hub.publish(decode(event.name, event.data, {
+      Stream.runForEach(fakeEvents, (event) => {
+        const websiteId = typeof event.data.website_id === "string" ? event.data.website_id : undefined
+        if (websites !== undefined && (websiteId === undefined || !websites.includes(websiteId))) return Effect.void
+        return hub.publish(decode(event.name, event.data, {
           source: "test",
           timestamp: event.timestamp,
-          ...(typeof event.data.website_id === "string" ? { websiteId: event.data.website_id } : {})
-        })))
+          ...(websiteId === undefined ? {} : { websiteId })
+        }))
+      })
     )
     const http = yield* CrispHttp.make({
       identifier: FakeCrisp.DEFAULT_PLUGIN_TOKEN.identifier,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Fiber, Stream, TestClock } from "effect"
+import { Chunk, Effect, Fiber, Redacted, Stream, TestClock } from "effect"
 import { CrispEvents, CrispHttp, WebsiteConversations, WebsitePeople } from "../../src/index.js"
 import { CrispTest } from "../../src/testing.js"
 
@@ -52,6 +52,25 @@ describe("CrispTest.layer (in process, TestClock)", () => {
         expect.fail("first event should be a typed message:send")
       }
     }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("a token limited to one website hears that website's events only", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      const received = yield* Effect.fork(Stream.runCollect(CrispEvents.on("message:send").pipe(Stream.take(1))))
+      yield* control.awaitListening()
+      yield* control.visitorSends("website-2", "s", "not for this token")
+      yield* control.visitorSends(W, "s", "for this token")
+      const events = Chunk.toReadonlyArray(yield* Fiber.join(received))
+      expect(events.map((m) => [m.website_id, m.content])).toEqual([[W, "for this token"]])
+      const refused = yield* Effect.flip(WebsiteConversations.getList("website-2", 1))
+      expect(refused._tag === "CrispUnauthorized" && refused.status).toBe(403)
+    }).pipe(Effect.provide(CrispTest.layer(
+      {
+        websites: [{ website_id: "website-2" }],
+        tokens: [{ identifier: "dev-identifier", key: "dev-key", tier: "plugin", websites: [W] }]
+      },
+      { http: { identifier: "dev-identifier", key: Redacted.make("dev-key"), retry: false } }
+    ))))
 
   it.effect("emit sends any event; unknown names pass through as Unknown", () =>
     Effect.gen(function*() {
