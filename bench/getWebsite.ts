@@ -3,7 +3,7 @@
  * Schema, as a resource module has it.
  */
 import { Schema } from "effect"
-import { endpoint } from "../src/internal/endpoint.js"
+import { endpoint } from "../src/internal/rest/endpoint.js"
 
 const Website = Schema.Struct({
   website_id: Schema.String,

@@ -9,7 +9,7 @@ import { Effect } from "effect"
 import { createHmac, timingSafeEqual } from "node:crypto"
 import { cpus } from "node:os"
 import { Signature } from "../src/webhooks.js"
-import * as Hmac from "../src/webhooks/internal/hmac.js"
+import * as Hmac from "../src/internal/webhooks/hmac.js"
 import { appendToSection } from "./report.js"
 
 const SECRET = "bench-hook-signing-secret-0123456789"

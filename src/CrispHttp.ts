@@ -28,31 +28,25 @@ import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type { ResponseError } from "@effect/platform/HttpClientError"
 import type { HttpMethod } from "@effect/platform/HttpMethod"
-import { Config, Context, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
+import { Config, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } from "effect"
 import { dual } from "effect/Function"
 import type { Predicate } from "effect/Predicate"
 import { globalValue } from "effect/GlobalValue"
 import { type CrispError, CrispTransportError } from "./CrispError.js"
-import { endpoint } from "./internal/endpoint.js"
-import { encodeQuery } from "./internal/query.js"
-import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/response.js"
-import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/retry.js"
-import { version } from "./internal/version.js"
-import { type Local, timeoutFail } from "./internal/timeout.js"
-import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/budget.js"
-import type { PathValue } from "./internal/path.js"
+import { endpoint } from "./internal/rest/endpoint.js"
+import { encodeQuery } from "./internal/http/query.js"
+import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/http/response.js"
+import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/http/retry.js"
+import { version } from "./internal/http/version.js"
+import { type Local, timeoutFail } from "./internal/http/timeout.js"
+import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/http/budget.js"
+import type { PathValue } from "./internal/rest/path.js"
 
-export type { RetryPolicy } from "./internal/retry.js"
-export type { BudgetOptions, BudgetState } from "./internal/budget.js"
+export type { RetryPolicy } from "./internal/http/retry.js"
+export type { BudgetOptions, BudgetState } from "./internal/http/budget.js"
+export { CrispHttp, type CrispRequest, type Service, type Tier } from "./internal/http/service.js"
+import { CrispHttp, type CrispRequest, type Service, type Tier } from "./internal/http/service.js"
 
-/**
- * The token tier: `"plugin"` for Marketplace plugin tokens, `"website"` for website
- * tokens, `"user"` for user session keys.
- *
- * @since 0.1.0
- * @category models
- */
-export type Tier = "plugin" | "website" | "user"
 
 /**
  * The production REST base URL.
@@ -123,58 +117,6 @@ export interface RequestOptions {
   readonly restUrl?: string
 }
 
-/**
- * One request, ready to send: the path is already encoded and the body already
- * JSON-encodable.
- *
- * @since 0.1.0
- * @category models
- */
-export interface CrispRequest {
-  readonly method: HttpMethod
-  /** Encoded path below the base URL, without a leading slash. */
-  readonly path: string
-  /** Query parameters; `undefined` values are skipped, objects JSON-encoded. */
-  readonly query?: Readonly<Record<string, unknown>> | undefined
-  /** A JSON-encodable body; `undefined` sends none. */
-  readonly body?: unknown
-}
-
-/**
- * The service: credentials (for the realtime socket) and `send`.
- *
- * @since 0.1.0
- * @category models
- */
-export interface Service {
-  readonly identifier: string
-  readonly key: Redacted.Redacted<string>
-  readonly tier: Tier
-  readonly restUrl: string
-  /**
-   * Sends one request with retries and returns the envelope's undecoded `data`
-   * (`true`/`false` for HEAD: 404 is `false`).
-   */
-  readonly send: (request: CrispRequest) => Effect.Effect<unknown, CrispError>
-  /** The request budget now: rate in force, requests left today. */
-  readonly budget: Effect.Effect<BudgetState>
-}
-
-/**
- * The authenticated HTTP layer.
- *
- * @example
- * ```ts
- * import { Effect } from "effect"
- * import { CrispHttp } from "effect-crisp"
- *
- * const tier = Effect.map(CrispHttp.CrispHttp, (http) => http.tier)
- * ```
- *
- * @since 0.1.0
- * @category tags
- */
-export class CrispHttp extends Context.Tag("effect-crisp/CrispHttp")<CrispHttp, Service>() {}
 
 const currentRequestOptions: FiberRef.FiberRef<RequestOptions | undefined> = globalValue(
   "effect-crisp/CrispHttp/currentRequestOptions",
@@ -212,8 +154,12 @@ const disableTracing = () => true
 
 const withTrailingSlash = (url: string) => (url.endsWith("/") ? url : url + "/")
 
-const basicAuth = (identifier: string, key: Redacted.Redacted<string>) =>
-  "Basic " + Buffer.from(`${identifier}:${Redacted.value(key)}`, "utf8").toString("base64")
+// Base64 of the UTF-8 bytes, with `btoa` (every runtime has it; `Buffer` is Node's only).
+const basicAuth = (identifier: string, key: Redacted.Redacted<string>) => {
+  let binary = ""
+  for (const byte of new TextEncoder().encode(`${identifier}:${Redacted.value(key)}`)) binary += String.fromCharCode(byte)
+  return "Basic " + btoa(binary)
+}
 
 const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string => {
   const cause = error.cause

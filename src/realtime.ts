@@ -4,8 +4,6 @@
  * - {@link CrispEvent}: the 82 event names, their payload Schemas, `decode`.
  * - {@link CrispEvents}: the `CrispEvents` service and its streams (`on`, `all`, …).
  * - {@link CrispRtm}: the RTM WebSocket layer (lazy, shared, reconnecting).
- * - {@link EventHub}: the bounded hub every source publishes into.
- * - {@link EngineIo} and {@link SocketIoClient}: the Socket.IO protocol underneath.
  *
  * @example
  * ```ts
@@ -24,7 +22,4 @@
 export * as CrispEvent from "./realtime/CrispEvent.js"
 export * as CrispEvents from "./realtime/CrispEvents.js"
 export * as CrispRtm from "./realtime/CrispRtm.js"
-export * as EventHub from "./realtime/EventHub.js"
-export * as EngineIo from "./realtime/EngineIo.js"
-export * as SocketIoClient from "./realtime/SocketIoClient.js"
 export { CrispRealtimeUnauthorized } from "./realtime/CrispRealtimeError.js"

@@ -27,7 +27,7 @@
  * @since 0.1.0
  */
 import { ParseResult, Schema, type SchemaAST } from "effect"
-import { compile as compileValidator } from "./internal/validator.js"
+import { compile as compileValidator } from "../internal/realtime/validator.js"
 
 // ---------------------------------------------------------------------------
 // Building blocks

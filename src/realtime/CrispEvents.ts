@@ -24,10 +24,10 @@
 import { Chunk, Context, Effect, Layer, type Scope, Stream } from "effect"
 import type { CrispEvent, EventName, KnownEvent, MalformedEvent, Payload, UnknownEvent } from "./CrispEvent.js"
 import type { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
-import { type EventHub, type HubOptions, makeHub } from "./EventHub.js"
+import { type EventHub, type HubOptions, makeHub } from "../internal/realtime/EventHub.js"
 
 export { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
-export { type EventHub, type HubOptions, makeHub, type Strategy } from "./EventHub.js"
+export { type EventHub, type HubOptions, makeHub, type Strategy } from "../internal/realtime/EventHub.js"
 
 /**
  * The service: one hot stream of every event. Each subscription sees the events

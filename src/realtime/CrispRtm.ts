@@ -61,9 +61,9 @@ import * as CrispHttp from "../CrispHttp.js"
 import { decode, type Delivery, type EventName, EventNames } from "./CrispEvent.js"
 import { CrispEvents, type Service as EventsService } from "./CrispEvents.js"
 import { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
-import * as EngineIo from "./EngineIo.js"
-import { makeHub } from "./EventHub.js"
-import * as SocketIoClient from "./SocketIoClient.js"
+import * as EngineIo from "../internal/realtime/EngineIo.js"
+import { makeHub } from "../internal/realtime/EventHub.js"
+import * as SocketIoClient from "../internal/realtime/SocketIoClient.js"
 
 /**
  * Options of {@link layer}. Every field is optional.

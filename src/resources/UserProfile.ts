@@ -14,7 +14,7 @@
 import type { Effect } from "effect"
 import type { CrispError } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
+import { endpoint } from "../internal/rest/endpoint.js"
 import { UserProfile } from "../schemas/User.js"
 
 const getEndpoint = endpoint({

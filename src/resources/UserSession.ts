@@ -34,7 +34,7 @@ import type { HttpClient } from "@effect/platform"
 import { type Effect, type Layer, Redacted, Schema } from "effect"
 import type { CrispError } from "../CrispError.js"
 import * as CrispHttp from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
+import { endpoint } from "../internal/rest/endpoint.js"
 import { UserLogin, UserRecover, UserSessionKeys } from "../schemas/User.js"
 
 const loginEndpoint = endpoint({

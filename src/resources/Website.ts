@@ -19,7 +19,7 @@
 import type { Effect } from "effect"
 import type { CrispError } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
+import { endpoint } from "../internal/rest/endpoint.js"
 import { Website, WebsiteCreate, WebsiteDelete, type WebsiteRemoveVerify } from "../schemas/Website.js"
 
 const createEndpoint = endpoint({

@@ -20,8 +20,8 @@
 import { Effect, Schema, Stream } from "effect"
 import type { CrispError } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
-import { paginate } from "../internal/paginate.js"
+import { endpoint } from "../internal/rest/endpoint.js"
+import { paginate } from "../internal/rest/paginate.js"
 import {
   Conversation,
   ConversationBlockUpdate,
@@ -39,7 +39,7 @@ import {
 } from "../schemas/Conversation.js"
 import { ConversationMessage, MessageNew, MessageSent } from "../schemas/Message.js"
 import { MAX_PER_PAGE } from "../schemas/Search.js"
-import { withPage } from "./internal/page.js"
+import { withPage } from "../internal/rest/page.js"
 
 const EmptyBody = Schema.Struct({})
 const CONVERSATION = "website/{website_id}/conversation/{session_id}"

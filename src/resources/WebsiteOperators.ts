@@ -19,7 +19,7 @@
 import { type Effect, Schema } from "effect"
 import type { CrispError } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
+import { endpoint } from "../internal/rest/endpoint.js"
 import { Operator, OperatorInvite, OperatorListEntry, OperatorUpdate } from "../schemas/Operator.js"
 
 const OPERATOR = "website/{website_id}/operator/{user_id}"

@@ -23,8 +23,8 @@
 import { Effect, Schema, Stream } from "effect"
 import type { CrispError } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/endpoint.js"
-import { paginate } from "../internal/paginate.js"
+import { endpoint } from "../internal/rest/endpoint.js"
+import { paginate } from "../internal/rest/paginate.js"
 import {
   PeopleData,
   PeopleDataUpdate,
@@ -38,7 +38,7 @@ import {
   PeopleSegment
 } from "../schemas/People.js"
 import { MAX_PER_PAGE } from "../schemas/Search.js"
-import { withPage } from "./internal/page.js"
+import { withPage } from "../internal/rest/page.js"
 
 const PROFILE = "website/{website_id}/people/profile/{people_id}"
 const PROFILES = "website/{website_id}/people/profiles/{page_number}"

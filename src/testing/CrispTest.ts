@@ -27,7 +27,7 @@ import { Context, Effect, Layer, Option, Redacted, Stream } from "effect"
 import * as CrispHttp from "../CrispHttp.js"
 import { type EventName, decode, type Payload } from "../realtime/CrispEvent.js"
 import { CrispEvents } from "../realtime/CrispEvents.js"
-import { type HubOptions, makeHub } from "../realtime/EventHub.js"
+import { type HubOptions, makeHub } from "../internal/realtime/EventHub.js"
 import * as FakeCrisp from "./FakeCrisp.js"
 
 /**

@@ -57,9 +57,9 @@
  * @since 0.1.0
  */
 import { Clock, Context, Data, Effect, Layer, Option, PubSub, type Scope, Stream } from "effect"
-import { Engine } from "./internal/engine.js"
-import type { Fault as FaultSpec, LimitOptions as LimitSpec } from "./internal/limits.js"
-import { clone } from "./internal/json.js"
+import { Engine } from "../internal/testing/engine.js"
+import type { Fault as FaultSpec, LimitOptions as LimitSpec } from "../internal/testing/limits.js"
+import { clone } from "../internal/testing/json.js"
 import type {
   ConversationRecord,
   MessageRecord,
@@ -67,12 +67,12 @@ import type {
   OperatorRecord,
   ProfileRecord,
   WebsiteRecord
-} from "./internal/model.js"
-import { applySeed, type Seed, seedProblem } from "./internal/seed.js"
-import { type FakeEvent as Event, FakeStore, type MetaUpdate } from "./internal/store.js"
+} from "../internal/testing/model.js"
+import { applySeed, type Seed, seedProblem } from "../internal/testing/seed.js"
+import { type FakeEvent as Event, FakeStore, type MetaUpdate } from "../internal/testing/store.js"
 
-import type * as EngineTypes from "./internal/engine.js"
-import type * as Seeds from "./internal/seed.js"
+import type * as EngineTypes from "../internal/testing/engine.js"
+import type * as Seeds from "../internal/testing/seed.js"
 
 /**
  * One HTTP request as the fake sees it: verb, path below the base URL (still

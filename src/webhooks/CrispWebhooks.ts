@@ -43,8 +43,8 @@
 import type { HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { Config, ConfigError, Context, type Duration, Effect, Either, Layer, Option, type Redacted } from "effect"
 import { CrispEvents } from "../realtime/CrispEvents.js"
-import { type HubOptions, makeHub } from "../realtime/EventHub.js"
-import * as receiver from "./internal/receiver.js"
+import { type HubOptions, makeHub } from "../internal/realtime/EventHub.js"
+import * as receiver from "../internal/webhooks/receiver.js"
 import * as Signature from "./Signature.js"
 
 /**

@@ -28,9 +28,9 @@
  */
 import { Clock, type Duration, Effect, type Redacted } from "effect"
 import * as DeliveryHeaders from "./DeliveryHeaders.js"
-import { bytesToHex } from "./internal/bytes.js"
-import { hmac } from "./internal/hmac.js"
-import * as internal from "./internal/verify.js"
+import { bytesToHex } from "../internal/webhooks/bytes.js"
+import { hmac } from "../internal/webhooks/hmac.js"
+import * as internal from "../internal/webhooks/verify.js"
 import type { CrispWebhookSignatureError } from "./WebhookError.js"
 
 /**

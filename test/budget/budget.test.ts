@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Clock, Effect, Fiber, TestClock } from "effect"
-import { makeBudget } from "../../src/internal/budget.js"
+import { makeBudget } from "../../src/internal/http/budget.js"
 
 const acquireAt = (budget: ReturnType<typeof makeBudget>, times: Array<number>) =>
   Effect.zipRight(budget.acquire("GET", "x"), Effect.flatMap(Clock.currentTimeMillis, (t) => Effect.sync(() => times.push(t))))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Option } from "effect"
-import { withSpanIfTraced } from "../../src/internal/span.js"
+import { withSpanIfTraced } from "../../src/internal/http/span.js"
 import { recordingTracer } from "../support/observe.js"
 
 const spanNameInside = Effect.map(Effect.option(Effect.currentSpan), Option.map((span) => span.name))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Deferred, Duration, Effect, Exit, Fiber, FiberRef, TestClock } from "effect"
-import { timeoutFail } from "../../src/internal/timeout.js"
+import { timeoutFail } from "../../src/internal/http/timeout.js"
 import * as Crisp from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 import * as CrispHttp from "../../src/CrispHttp.js"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import * as EngineIo from "../../src/realtime/EngineIo.js"
+import * as EngineIo from "../../src/internal/realtime/EngineIo.js"
 
 describe("EngineIo codec", () => {
   it("decodes the open packet", () => {

@@ -3,7 +3,7 @@ import { Chunk, Effect, Exit, Fiber, Scope, Stream } from "effect"
 import * as CrispEvent from "../../src/realtime/CrispEvent.js"
 import * as CrispEvents from "../../src/realtime/CrispEvents.js"
 import { CrispRealtimeUnauthorized } from "../../src/realtime/CrispRealtimeError.js"
-import { makeHub } from "../../src/realtime/EventHub.js"
+import { makeHub } from "../../src/internal/realtime/EventHub.js"
 import { captureLogs } from "./support.js"
 
 const visitors = (n: number) => CrispEvent.decode("website:update_visitors_count", { website_id: "w", visitors_count: n })

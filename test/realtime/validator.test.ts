@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { EventNames, Payloads } from "../../src/realtime/CrispEvent.js"
-import { compile } from "../../src/realtime/internal/validator.js"
+import { compile } from "../../src/internal/realtime/validator.js"
 import { samples } from "./fixtures.js"
 
 /** A small deterministic PRNG, so failures reproduce. */

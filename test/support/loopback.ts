@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import * as Loopback from "../support/loopback.js"
+ * import * as Loopback from "./loopback.js"
  *
  * const program = Effect.gen(function*() {
  *   const server = yield* Loopback.make(() => Loopback.envelope({ ok: 1 }))

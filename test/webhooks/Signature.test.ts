@@ -4,8 +4,8 @@ import { createHmac } from "node:crypto"
 import { inspect } from "node:util"
 import { DeliveryHeaders, Signature } from "../../src/webhooks.js"
 import { CrispWebhookSignatureError } from "../../src/webhooks/WebhookError.js"
-import { constantTimeEqual, hexToBytes } from "../../src/webhooks/internal/bytes.js"
-import * as Hmac from "../../src/webhooks/internal/hmac.js"
+import { constantTimeEqual, hexToBytes } from "../../src/internal/webhooks/bytes.js"
+import * as Hmac from "../../src/internal/webhooks/hmac.js"
 
 const SECRET = "crisp-hook-secret-DO-NOT-LEAK"
 const NOW = 1_700_000_000_000

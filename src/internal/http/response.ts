@@ -9,7 +9,7 @@ import {
   CrispNotFound,
   CrispRateLimited,
   CrispUnauthorized
-} from "../CrispError.js"
+} from "../../CrispError.js"
 
 /** What a response is checked against: which request it answered. */
 export interface RequestInfo {

@@ -39,9 +39,9 @@
  * @since 0.1.0
  */
 import { Chunk, Effect, Option, Runtime, type Scope, Stream } from "effect"
-import type { CrispEvent } from "./CrispEvent.js"
-import type { Service } from "./CrispEvents.js"
-import type { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
+import type { CrispEvent } from "../../realtime/CrispEvent.js"
+import type { Service } from "../../realtime/CrispEvents.js"
+import type { CrispRealtimeUnauthorized } from "../../realtime/CrispRealtimeError.js"
 
 /**
  * What a full buffer does; see the module documentation.

@@ -9,7 +9,7 @@
  *   PATCH could, for example, send a message twice.
  */
 import { Duration, Effect, Schedule, ScheduleDecision } from "effect"
-import type { CrispError } from "../CrispError.js"
+import type { CrispError } from "../../CrispError.js"
 
 /**
  * How failed requests are retried. Every field is optional; `false` in place of a

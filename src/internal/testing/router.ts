@@ -3,7 +3,7 @@
  * who may call, matched against decoded path segments, and the replies handlers give.
  */
 import { Either, ParseResult, Schema } from "effect"
-import { formatIssue } from "../../internal/schemaIssue.js"
+import { formatIssue } from "../schemaIssue.js"
 import type { AccountRecord, TokenRecord } from "./model.js"
 import type { FakeStore } from "./store.js"
 

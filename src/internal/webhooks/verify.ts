@@ -1,7 +1,7 @@
 /** The steps of a signature check, shared by `Signature.verify` and the receiver. */
 import { Clock, Duration, Effect, Redacted } from "effect"
-import { SIGNATURE, TIMESTAMP } from "../DeliveryHeaders.js"
-import { CrispWebhookSignatureError } from "../WebhookError.js"
+import { SIGNATURE, TIMESTAMP } from "../../webhooks/DeliveryHeaders.js"
+import { CrispWebhookSignatureError } from "../../webhooks/WebhookError.js"
 import { constantTimeEqual, hexToBytes, utf8Decoder } from "./bytes.js"
 import { backend } from "./hmac.js"
 

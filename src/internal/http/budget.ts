@@ -5,7 +5,7 @@
  * allowance that is refused up front rather than spent against a 429 wall.
  */
 import { Clock, Duration, Effect } from "effect"
-import { CrispQuotaExhausted } from "../CrispError.js"
+import { CrispQuotaExhausted } from "../../CrispError.js"
 
 /**
  * How many requests one `CrispHttp` layer may send.

@@ -5,11 +5,11 @@
  */
 import type { HttpMethod } from "@effect/platform/HttpMethod"
 import { Effect, Either, Schema } from "effect"
-import { CrispDecodeError, type CrispError, CrispInvalidRequest } from "../CrispError.js"
-import { CrispHttp } from "../CrispHttp.js"
+import { CrispDecodeError, type CrispError, CrispInvalidRequest } from "../../CrispError.js"
+import { CrispHttp } from "../http/service.js"
 import { parseTemplate, type PathParams, PathProblem, type PathValue } from "./path.js"
-import { formatIssue } from "./schemaIssue.js"
-import { withSpanIfTraced } from "./span.js"
+import { formatIssue } from "../schemaIssue.js"
+import { withSpanIfTraced } from "../http/span.js"
 
 /** A declaration. `Q` and `B` stay `never` when the endpoint takes no query or body. */
 export interface EndpointSpec<P extends string, A, I, Q, QI, B, BI> {
