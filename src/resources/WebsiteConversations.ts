@@ -17,11 +17,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema, Stream } from "effect"
-import type { CrispError } from "../CrispError.js"
-import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
-import { paginate } from "../internal/rest/paginate.js"
+import { Schema } from "effect"
+import { pages, routes, withSignature } from "../internal/rest/route.js"
 import {
   Conversation,
   ConversationBlockUpdate,
@@ -39,100 +36,8 @@ import {
 } from "../schemas/Conversation.js"
 import { ConversationMessage, MessageNew, MessageSent } from "../schemas/Message.js"
 import { MAX_PER_PAGE } from "../schemas/Search.js"
-import { withPage } from "../internal/rest/page.js"
 
-const EmptyBody = Schema.Struct({})
-const CONVERSATION = "website/{website_id}/conversation/{session_id}"
-const LIST = "website/{website_id}/conversations/{page_number}"
-
-const listEndpoint = endpoint({
-  name: "WebsiteConversations.getList",
-  method: "GET",
-  path: LIST,
-  query: ConversationsListOptions,
-  response: Schema.Array(Conversation)
-})
-const getOneEndpoint = endpoint({
-  name: "WebsiteConversations.getOne",
-  method: "GET",
-  path: CONVERSATION,
-  response: Conversation
-})
-const getMetaEndpoint = endpoint({
-  name: "WebsiteConversations.getMeta",
-  method: "GET",
-  path: `${CONVERSATION}/meta`,
-  response: ConversationMeta
-})
-const updateMetaEndpoint = endpoint({
-  name: "WebsiteConversations.updateMeta",
-  method: "PATCH",
-  path: `${CONVERSATION}/meta`,
-  body: ConversationMetaUpdate
-})
-const getMessagesEndpoint = endpoint({
-  name: "WebsiteConversations.getMessages",
-  method: "GET",
-  path: `${CONVERSATION}/messages`,
-  query: MessagesQuery,
-  response: Schema.Array(ConversationMessage)
-})
-const createEndpoint = endpoint({
-  name: "WebsiteConversations.create",
-  method: "POST",
-  path: "website/{website_id}/conversation",
-  body: EmptyBody,
-  response: ConversationNew
-})
-const initiateOneEndpoint = endpoint({
-  name: "WebsiteConversations.initiateOne",
-  method: "POST",
-  path: `${CONVERSATION}/initiate`,
-  body: EmptyBody
-})
-const sendMessageEndpoint = endpoint({
-  name: "WebsiteConversations.sendMessage",
-  method: "POST",
-  path: `${CONVERSATION}/message`,
-  body: MessageNew,
-  response: MessageSent
-})
-const setStateEndpoint = endpoint({
-  name: "WebsiteConversations.setState",
-  method: "PATCH",
-  path: `${CONVERSATION}/state`,
-  body: ConversationStateUpdate
-})
-const getRoutingEndpoint = endpoint({
-  name: "WebsiteConversations.getRouting",
-  method: "GET",
-  path: `${CONVERSATION}/routing`,
-  response: ConversationRouting
-})
-const setRoutingEndpoint = endpoint({
-  name: "WebsiteConversations.setRouting",
-  method: "PATCH",
-  path: `${CONVERSATION}/routing`,
-  body: ConversationRoutingUpdate
-})
-const setBlockEndpoint = endpoint({
-  name: "WebsiteConversations.setBlock",
-  method: "PATCH",
-  path: `${CONVERSATION}/block`,
-  body: ConversationBlockUpdate
-})
-// The seed deleted `conversations/{session_id}` (plural): the API route is singular.
-const deleteOneEndpoint = endpoint({
-  name: "WebsiteConversations.deleteOne",
-  method: "DELETE",
-  path: CONVERSATION
-})
-const acknowledgeMessagesEndpoint = endpoint({
-  name: "WebsiteConversations.acknowledgeMessages",
-  method: "PATCH",
-  path: `${CONVERSATION}/read`,
-  body: ConversationReadMark
-})
+const route = routes("WebsiteConversations")
 
 /**
  * Lists one page of conversations, newest first (`GET
@@ -153,13 +58,19 @@ const acknowledgeMessagesEndpoint = endpoint({
  * @since 0.1.0
  * @category conversations
  */
-export const getList = (
-  websiteId: string,
-  page: number = 1,
-  filters?: ConversationsListOptions
-): Effect.Effect<ReadonlyArray<Conversation>, CrispError, CrispHttp> =>
-  withPage("GET", LIST, page, (page_number) =>
-    listEndpoint({ path: { website_id: websiteId, page_number }, query: filters }))
+export const getList = withSignature(
+  route("getList", {
+    method: "GET",
+    path: "website/{website_id}/conversations/{page_number}",
+    label: "List Conversations",
+    ref: "#list-conversations",
+    official: "website.listConversations",
+    input: ConversationsListOptions,
+    response: Schema.Array(Conversation),
+    paged: { perPage: MAX_PER_PAGE }
+  }),
+  (websiteId: string, page: number = 1, filters?: ConversationsListOptions) => [websiteId, page, filters]
+)
 
 /**
  * Every conversation of a website as a `Stream`, page after page. It asks for
@@ -181,16 +92,7 @@ export const getList = (
  * @since 0.1.0
  * @category pagination
  */
-export const stream = (
-  websiteId: string,
-  filters?: ConversationsListOptions
-): Stream.Stream<Conversation, CrispError, CrispHttp> => {
-  const perPage = filters?.per_page ?? MAX_PER_PAGE
-  const query: ConversationsListOptions = { ...filters, per_page: perPage }
-  return paginate((page) => getList(websiteId, page, query), { pageSize: perPage }).pipe(
-    Stream.withSpan("WebsiteConversations.stream")
-  )
-}
+export const stream = pages(getList, "stream")
 
 /**
  * Gets one conversation (`GET website/{website_id}/conversation/{session_id}`).
@@ -209,8 +111,14 @@ export const stream = (
  * @since 0.1.0
  * @category conversations
  */
-export const getOne = (websiteId: string, sessionId: string): Effect.Effect<Conversation, CrispError, CrispHttp> =>
-  getOneEndpoint({ path: { website_id: websiteId, session_id: sessionId } })
+export const getOne = route("getOne", {
+  method: "GET",
+  path: "website/{website_id}/conversation/{session_id}",
+  label: "Get A Conversation",
+  ref: "#get-a-conversation",
+  official: "website.getConversation",
+  response: Conversation
+})
 
 /**
  * Gets a conversation's metas (`GET .../conversation/{session_id}/meta`).
@@ -225,8 +133,14 @@ export const getOne = (websiteId: string, sessionId: string): Effect.Effect<Conv
  * @since 0.1.0
  * @category conversations
  */
-export const getMeta = (websiteId: string, sessionId: string): Effect.Effect<ConversationMeta, CrispError, CrispHttp> =>
-  getMetaEndpoint({ path: { website_id: websiteId, session_id: sessionId } })
+export const getMeta = route("getMeta", {
+  method: "GET",
+  path: "website/{website_id}/conversation/{session_id}/meta",
+  label: "Get Conversation Metas",
+  ref: "#get-conversation-metas",
+  official: "website.getConversationMetas",
+  response: ConversationMeta
+})
 
 /**
  * Changes a conversation's metas (`PATCH .../conversation/{session_id}/meta`):
@@ -244,12 +158,15 @@ export const getMeta = (websiteId: string, sessionId: string): Effect.Effect<Con
  * @since 0.1.0
  * @category conversations
  */
-export const updateMeta = (
-  websiteId: string,
-  sessionId: string,
-  params: ConversationMetaUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  updateMetaEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: params })
+export const updateMeta = route("updateMeta", {
+  method: "PATCH",
+  path: "website/{website_id}/conversation/{session_id}/meta",
+  label: "Update Conversation Metas",
+  ref: "#update-conversation-metas",
+  official: "website.updateConversationMetas",
+  input: ConversationMetaUpdate,
+  fake: { kind: "custom" }
+})
 
 /**
  * Gets the latest messages of a conversation (`GET
@@ -269,12 +186,16 @@ export const updateMeta = (
  * @since 0.1.0
  * @category messages
  */
-export const getMessages = (
-  websiteId: string,
-  sessionId: string,
-  query?: MessagesQuery
-): Effect.Effect<ReadonlyArray<ConversationMessage>, CrispError, CrispHttp> =>
-  getMessagesEndpoint({ path: { website_id: websiteId, session_id: sessionId }, query })
+export const getMessages = route("getMessages", {
+  method: "GET",
+  path: "website/{website_id}/conversation/{session_id}/messages",
+  label: "Get Messages In Conversation",
+  ref: "#get-messages-in-conversation",
+  official: "website.getMessagesInConversation",
+  input: MessagesQuery,
+  response: Schema.Array(ConversationMessage),
+  fake: { kind: "custom" }
+})
 
 /**
  * Creates a conversation (`POST website/{website_id}/conversation`) and answers
@@ -293,8 +214,15 @@ export const getMessages = (
  * @since 0.1.0
  * @category conversations
  */
-export const create = (websiteId: string): Effect.Effect<ConversationNew, CrispError, CrispHttp> =>
-  createEndpoint({ path: { website_id: websiteId }, body: {} })
+export const create = route("create", {
+  method: "POST",
+  path: "website/{website_id}/conversation",
+  label: "Create A New Conversation",
+  ref: "#create-a-new-conversation",
+  official: "website.createNewConversation",
+  response: ConversationNew,
+  fake: { kind: "custom" }
+})
 
 /**
  * Initiates a conversation on an existing session (`POST
@@ -310,8 +238,14 @@ export const create = (websiteId: string): Effect.Effect<ConversationNew, CrispE
  * @since 0.1.0
  * @category conversations
  */
-export const initiateOne = (websiteId: string, sessionId: string): Effect.Effect<void, CrispError, CrispHttp> =>
-  initiateOneEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: {} })
+export const initiateOne = route("initiateOne", {
+  method: "POST",
+  path: "website/{website_id}/conversation/{session_id}/initiate",
+  label: "Initiate A Conversation With Existing Session",
+  ref: "#initiate-a-conversation-with-existing-session",
+  official: "website.initiateConversationWithExistingSession",
+  fake: { kind: "custom" }
+})
 
 /**
  * Sends a message in a conversation (`POST .../conversation/{session_id}/message`).
@@ -332,12 +266,16 @@ export const initiateOne = (websiteId: string, sessionId: string): Effect.Effect
  * @since 0.1.0
  * @category messages
  */
-export const sendMessage = (
-  websiteId: string,
-  sessionId: string,
-  message: MessageNew
-): Effect.Effect<MessageSent, CrispError, CrispHttp> =>
-  sendMessageEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: message })
+export const sendMessage = route("sendMessage", {
+  method: "POST",
+  path: "website/{website_id}/conversation/{session_id}/message",
+  label: "Send A Message In Conversation",
+  ref: "#send-a-message-in-conversation",
+  official: "website.sendMessageInConversation",
+  input: MessageNew,
+  response: MessageSent,
+  fake: { kind: "custom" }
+})
 
 /**
  * Sets a conversation's state (`PATCH .../conversation/{session_id}/state`):
@@ -354,12 +292,18 @@ export const sendMessage = (
  * @since 0.1.0
  * @category conversations
  */
-export const setState = (
-  websiteId: string,
-  sessionId: string,
-  state: ConversationState
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  setStateEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: { state } })
+export const setState = withSignature(
+  route("setState", {
+    method: "PATCH",
+    path: "website/{website_id}/conversation/{session_id}/state",
+    label: "Change Conversation State",
+    ref: "#change-conversation-state",
+    official: "website.changeConversationState",
+    input: ConversationStateUpdate,
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, sessionId: string, state: ConversationState) => [websiteId, sessionId, { state }]
+)
 
 /**
  * Gets who a conversation is assigned to (`GET .../conversation/{session_id}/routing`).
@@ -374,11 +318,15 @@ export const setState = (
  * @since 0.1.0
  * @category conversations
  */
-export const getRouting = (
-  websiteId: string,
-  sessionId: string
-): Effect.Effect<ConversationRouting, CrispError, CrispHttp> =>
-  getRoutingEndpoint({ path: { website_id: websiteId, session_id: sessionId } })
+export const getRouting = route("getRouting", {
+  method: "GET",
+  path: "website/{website_id}/conversation/{session_id}/routing",
+  label: "Get Conversation Routing Assign",
+  ref: "#get-conversation-routing-assign",
+  official: "website.getConversationRoutingAssign",
+  response: ConversationRouting,
+  fake: { kind: "custom" }
+})
 
 /**
  * Assigns a conversation to an operator (`PATCH .../conversation/{session_id}/routing`).
@@ -395,12 +343,15 @@ export const getRouting = (
  * @since 0.1.0
  * @category conversations
  */
-export const setRouting = (
-  websiteId: string,
-  sessionId: string,
-  assign: ConversationRoutingUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  setRoutingEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: assign })
+export const setRouting = route("setRouting", {
+  method: "PATCH",
+  path: "website/{website_id}/conversation/{session_id}/routing",
+  label: "Assign Conversation Routing",
+  ref: "#assign-conversation-routing",
+  official: "website.assignConversationRouting",
+  input: ConversationRoutingUpdate,
+  fake: { kind: "custom" }
+})
 
 /**
  * Blocks or unblocks incoming messages of a conversation (`PATCH
@@ -416,12 +367,18 @@ export const setRouting = (
  * @since 0.1.0
  * @category conversations
  */
-export const setBlock = (
-  websiteId: string,
-  sessionId: string,
-  blocked: boolean
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  setBlockEndpoint({ path: { website_id: websiteId, session_id: sessionId }, body: { blocked } })
+export const setBlock = withSignature(
+  route("setBlock", {
+    method: "PATCH",
+    path: "website/{website_id}/conversation/{session_id}/block",
+    label: "Block Incoming Messages For Conversation",
+    ref: "#block-incoming-messages-for-conversation",
+    official: "website.blockIncomingMessagesForConversation",
+    input: ConversationBlockUpdate,
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, sessionId: string, blocked: boolean) => [websiteId, sessionId, { blocked }]
+)
 
 /**
  * Removes a conversation (`DELETE website/{website_id}/conversation/{session_id}`).
@@ -436,8 +393,14 @@ export const setBlock = (
  * @since 0.1.0
  * @category conversations
  */
-export const deleteOne = (websiteId: string, sessionId: string): Effect.Effect<void, CrispError, CrispHttp> =>
-  deleteOneEndpoint({ path: { website_id: websiteId, session_id: sessionId } })
+export const deleteOne = route("deleteOne", {
+  method: "DELETE",
+  path: "website/{website_id}/conversation/{session_id}",
+  label: "Remove A Conversation",
+  ref: "#remove-a-conversation",
+  official: "website.removeConversation",
+  fake: { kind: "custom" }
+})
 
 /**
  * Marks messages as read (`PATCH .../conversation/{session_id}/read` with
@@ -454,14 +417,21 @@ export const deleteOne = (websiteId: string, sessionId: string): Effect.Effect<v
  * @since 0.1.0
  * @category messages
  */
-export const acknowledgeMessages = (
-  websiteId: string,
-  sessionId: string,
-  from: MessageFrom,
-  origin: string,
-  fingerprints: ReadonlyArray<number>
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  acknowledgeMessagesEndpoint({
-    path: { website_id: websiteId, session_id: sessionId },
-    body: { from, origin, fingerprints }
-  })
+export const acknowledgeMessages = withSignature(
+  route("acknowledgeMessages", {
+    method: "PATCH",
+    path: "website/{website_id}/conversation/{session_id}/read",
+    label: "Mark Messages As Read In Conversation",
+    ref: "#mark-messages-as-read-in-conversation",
+    official: "website.markMessagesReadInConversation",
+    input: ConversationReadMark,
+    fake: { kind: "custom" }
+  }),
+  (
+    websiteId: string,
+    sessionId: string,
+    from: MessageFrom,
+    origin: string,
+    fingerprints: ReadonlyArray<number>
+  ) => [websiteId, sessionId, { from, origin, fingerprints }]
+)
