@@ -32,3 +32,33 @@ export const Scalar = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
 
 /** Free-form custom data: a record of scalars. */
 export const ScalarRecord = Schema.Record({ key: Schema.String, value: Scalar })
+
+/**
+ * A response object whose fields Crisp's facts spell two ways (the official types
+ * say `userID`, `websiteID`, `firstName`; the wire and the Go client say
+ * `user_id`, `website_id`, `first_name`): before decoding, each alias present on
+ * the wire is copied to its snake_case name when that one is missing. `aliases`
+ * maps the other spelling to the field's name: `{ userID: "user_id" }`.
+ */
+export const withAliases = <A, I, R>(
+  schema: Schema.Schema<A, I, R>,
+  aliases: Readonly<Record<string, string>>
+): Schema.Schema<A, I, R> => {
+  const entries = Object.entries(aliases)
+  return Schema.transform(Schema.Unknown, schema, {
+    strict: false,
+    decode: (input) => {
+      if (typeof input !== "object" || input === null || Array.isArray(input)) return input
+      let out: Record<string, unknown> | undefined
+      for (const [alias, name] of entries) {
+        const record = input as Record<string, unknown>
+        if (record[alias] !== undefined && record[name] === undefined) {
+          out ??= { ...record }
+          out[name] = record[alias]
+        }
+      }
+      return out ?? input
+    },
+    encode: (value) => value
+  }) as unknown as Schema.Schema<A, I, R>
+}

@@ -31,6 +31,11 @@ export interface RouteContext {
   readonly query: Readonly<Record<string, string>>
   /** The parsed JSON body, `undefined` when none was sent. */
   readonly body: unknown
+  /**
+   * The row's input (body or query) decoded with the client's own Schema, when the
+   * route comes from a route table and has an input; `undefined` otherwise.
+   */
+  readonly input?: unknown
   readonly principal: Principal | undefined
 }
 
@@ -136,3 +141,10 @@ export const bodyDecoder = <A, I>(schema: Schema.Schema<A, I>, what = "body") =>
   return (u: unknown): Either.Either<A, Reply> =>
     Either.mapLeft(decode(u), (error: ParseResult.ParseError) => invalid(`${what} ${formatIssue(error)}`))
 }
+
+/**
+ * Hand-written handlers of route-table rows, keyed by the function's name
+ * (`"WebsiteConversations.sendMessage"`): only where Crisp has behaviour the
+ * generic document / collection / default routes do not give.
+ */
+export type Handlers = Readonly<Record<string, (ctx: RouteContext) => Reply>>
