@@ -144,41 +144,73 @@ const generic = (row: Row): (ctx: RouteContext, key: string) => Reply => {
  * `legacy` are routes written by hand before the tables, used for a `custom` row
  * that has no named handler.
  */
-export const tableRoutes = (handlers: Handlers, legacy: ReadonlyArray<Route>) =>
-  clientRows.map((row): Route => {
-    const custom = handlers[row.name]
-    const handle = custom === undefined ? undefined : typeof custom === "function" ? custom : custom.handle
-    const auth: Auth = custom !== undefined && typeof custom !== "function" ? custom.auth : "token"
-    const fallback = generic(row)
-    const pattern = row.path
-    const decodeBody = row.input === undefined || row.inputIn !== "body"
-      ? undefined
-      : Schema.decodeUnknownEither(row.input, { errors: "first" })
-    const decodeQuery = row.input === undefined || row.inputIn !== "query" ? undefined : queryDecoder(row.input)
-    const legacyFor = row.fake.kind === "custom" && handle === undefined
-      ? legacy.find((r) => r.method === row.method && r.pattern === pattern)
-      : undefined
-    return route(row.method, pattern, legacyFor?.auth ?? auth, (ctx) => {
-        const stub = ctx.store.stubs.get(row.name)
-        if (stub !== undefined) {
-          return answer(typeof stub === "function" ? stub({ params: ctx.params, query: ctx.query, body: ctx.body }) : stub)
-        }
-        let input: unknown
-        if (decodeBody !== undefined) {
-          const decoded = decodeBody(ctx.body ?? {})
-          if (Either.isLeft(decoded)) return invalid(`body ${formatIssue(decoded.left)}`)
-          input = decoded.right
-        } else if (decodeQuery !== undefined) {
-          const decoded = decodeQuery(ctx.query)
-          if (Either.isLeft(decoded)) return invalid(`query ${formatIssue(decoded.left)}`)
-          input = decoded.right
-        }
-        const withInput = { ...ctx, input }
-        if (handle !== undefined) return handle(withInput)
-        if (legacyFor !== undefined) return legacyFor.handle(withInput)
-        return fallback(withInput, fillPath(pattern, ctx.params))
-      })
-  })
+export const tableRoutes = (handlers: Handlers, legacy: ReadonlyArray<Route>): ReadonlyArray<Route> => {
+  const answerers = clientRows.map((row) => answerer(row, handlers, legacy))
+  // Rows sharing a verb and a path (Crisp tells them apart by the body) are one fake
+  // route: the first row whose input Schema accepts the request answers it.
+  const shared = new Map<string, Array<Answerer>>()
+  for (const one of answerers) {
+    const key = `${one.row.method} ${one.row.path}`
+    shared.set(key, [...(shared.get(key) ?? []), one])
+  }
+  return [...shared.values()].map((group) =>
+    route(group[0]!.row.method, group[0]!.row.path, group[0]!.auth, (ctx) => {
+      let refusal: Reply | undefined
+      for (const one of group) {
+        const reply = one.answer(ctx)
+        if (!("refused" in reply)) return reply
+        refusal ??= reply.refused
+      }
+      return refusal!
+    })
+  )
+}
+
+interface Answerer {
+  readonly row: Row
+  readonly auth: Auth
+  /** The reply, or why the row's input Schema refused the request. */
+  readonly answer: (ctx: RouteContext) => Reply | { readonly refused: Reply }
+}
+
+const answerer = (row: Row, handlers: Handlers, legacy: ReadonlyArray<Route>): Answerer => {
+  const custom = handlers[row.name]
+  const handle = custom === undefined ? undefined : typeof custom === "function" ? custom : custom.handle
+  const pattern = row.path
+  const fallback = generic(row)
+  const decodeBody = row.input === undefined || row.inputIn !== "body"
+    ? undefined
+    : Schema.decodeUnknownEither(row.input, { errors: "first" })
+  const decodeQuery = row.input === undefined || row.inputIn !== "query" ? undefined : queryDecoder(row.input)
+  const legacyFor = row.fake.kind === "custom" && handle === undefined
+    ? legacy.find((r) => r.method === row.method && r.pattern === pattern)
+    : undefined
+  const auth: Auth = custom !== undefined && typeof custom !== "function" ? custom.auth : legacyFor?.auth ?? "token"
+  return {
+    row,
+    auth,
+    answer: (ctx) => {
+      const stub = ctx.store.stubs.get(row.name)
+      if (stub !== undefined) {
+        return answer(typeof stub === "function" ? stub({ params: ctx.params, query: ctx.query, body: ctx.body }) : stub)
+      }
+      let input: unknown
+      if (decodeBody !== undefined) {
+        const decoded = decodeBody(ctx.body ?? {})
+        if (Either.isLeft(decoded)) return { refused: invalid(`body ${formatIssue(decoded.left)}`) }
+        input = decoded.right
+      } else if (decodeQuery !== undefined) {
+        const decoded = decodeQuery(ctx.query)
+        if (Either.isLeft(decoded)) return { refused: invalid(`query ${formatIssue(decoded.left)}`) }
+        input = decoded.right
+      }
+      const withInput = { ...ctx, input }
+      if (handle !== undefined) return handle(withInput)
+      if (legacyFor !== undefined) return legacyFor.handle(withInput)
+      return fallback(withInput, fillPath(pattern, ctx.params))
+    }
+  }
+}
 
 const fillPath = (pattern: string, params: Readonly<Record<string, string>>) =>
   pattern.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")
