@@ -419,9 +419,9 @@ const CarouselContentNew = Schema.Struct({
   text: Schema.String,
   targets: Schema.Array(Schema.Struct({
     title: Schema.String,
-    description: Schema.String,
+    description: Schema.optional(Schema.String),
     image: Schema.optional(Schema.String),
-    actions: Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String }))
+    actions: Schema.optional(Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String })))
   }))
 })
 const EventContentNew = Schema.Struct({ namespace: Schema.String, text: Schema.optional(Schema.String) })
