@@ -517,7 +517,8 @@ export const listSuggestedSegments = route("listSuggestedSegments", {
   ref: "#list-suggested-conversation-segments",
   official: "website.listSuggestedConversationSegments",
   response: Schema.Array(ConversationSuggestedSegment),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationSuggestedSegments", op: "list", id: "segment" }
 })
 
 /**
@@ -591,7 +592,8 @@ export const listSuggestedDataKeys = route("listSuggestedDataKeys", {
   ref: "#list-suggested-conversation-data-keys",
   official: "website.listSuggestedConversationDataKeys",
   response: Schema.Array(ConversationSuggestedData),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationSuggestedDataKeys", op: "list", id: "key" }
 })
 
 /**
@@ -668,7 +670,8 @@ export const listSpams = route("listSpams", {
   ref: "#list-spam-conversations",
   official: "website.listSpamConversations",
   response: Schema.Array(ConversationSpam),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationSpams", op: "list", id: "spam_id" }
 })
 
 /**
@@ -711,7 +714,8 @@ export const resolveSpamContent = route("resolveSpamContent", {
   label: "Resolve Spam Conversation Content",
   ref: "#resolve-spam-conversation-content",
   official: "website.resolveSpamConversationContent",
-  response: ConversationSpamContent
+  response: ConversationSpamContent,
+  fake: { kind: "collection", name: "conversationSpams", op: "get", id: "spam_id" }
 })
 
 /**
@@ -1047,7 +1051,8 @@ export const listPages = route("listPages", {
   ref: "#list-conversation-pages",
   official: "website.listConversationPages",
   response: Schema.Array(ConversationPage),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationPages", op: "list", id: "page_url" }
 })
 
 /**
@@ -1091,7 +1096,8 @@ export const listEvents = route("listEvents", {
   ref: "#list-conversation-events",
   official: "website.listConversationEvents",
   response: Schema.Array(ConversationEvent),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationEvents", op: "list", id: "timestamp" }
 })
 
 /**
@@ -1138,7 +1144,8 @@ export const listFiles = route("listFiles", {
   ref: "#list-conversation-files",
   official: "website.listConversationFiles",
   response: Schema.Array(ConversationFile),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "conversationFiles", op: "list", id: "fingerprint" }
 })
 
 /**
@@ -1243,7 +1250,7 @@ export const getParticipants = route("getParticipants", {
   ref: "#get-conversation-participants",
   official: "website.getConversationParticipants",
   response: ConversationParticipants,
-  fake: { kind: "document" }
+  fake: { kind: "custom" }
 })
 
 /**
@@ -1278,7 +1285,7 @@ export const saveParticipants = route("saveParticipants", {
   ref: "#save-conversation-participants",
   official: "website.saveConversationParticipants",
   input: ConversationParticipantsSave,
-  fake: { kind: "document" }
+  fake: { kind: "custom" }
 })
 
 /**
