@@ -23,20 +23,6 @@ import { Flag, FilterSearchQuery, PerPage, SearchOperator } from "./Search.js"
  */
 export const ConversationState = Schema.Literal("pending", "unresolved", "resolved")
 
-/**
- * The type {@link ConversationState} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationState = Schema.decodeUnknownSync(Schemas.ConversationState)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export type ConversationState = typeof ConversationState.Type
 
 const Coordinates = Schema.Struct({
@@ -62,20 +48,6 @@ export const ConnectionInfo = Schema.Struct({
   asn: optional(Schema.String)
 })
 
-/**
- * The type {@link ConnectionInfo} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConnectionInfo = Schema.decodeUnknownSync(Schemas.ConnectionInfo)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export interface ConnectionInfo extends Schema.Schema.Type<typeof ConnectionInfo> {}
 
 /**
@@ -113,20 +85,6 @@ export const DeviceInfo = Schema.Struct({
   locales: optional(Schema.Array(Schema.String))
 })
 
-/**
- * The type {@link DeviceInfo} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.DeviceInfo = Schema.decodeUnknownSync(Schemas.DeviceInfo)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export interface DeviceInfo extends Schema.Schema.Type<typeof DeviceInfo> {}
 
 const metaFields = {
@@ -163,20 +121,6 @@ const metaFields = {
  */
 export const ConversationMeta = Schema.Struct(metaFields)
 
-/**
- * The type {@link ConversationMeta} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationMeta = Schema.decodeUnknownSync(Schemas.ConversationMeta)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export interface ConversationMeta extends Schema.Schema.Type<typeof ConversationMeta> {}
 
 /**
@@ -200,20 +144,6 @@ export const ConversationRouting = Schema.Struct({
   assigned: optional(Schema.Struct({ user_id: optional(Schema.String) }))
 })
 
-/**
- * The type {@link ConversationRouting} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationRouting = Schema.decodeUnknownSync(Schemas.ConversationRouting)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export interface ConversationRouting extends Schema.Schema.Type<typeof ConversationRouting> {}
 
 const ComposeAtom = Schema.Struct({
@@ -227,6 +157,49 @@ const ComposeAtom = Schema.Struct({
     avatar: optional(Schema.String)
   }))
 })
+
+/**
+ * One verification of a conversation's visitor: which `identity` (email, phone, …)
+ * was verified, by which `method`, with an `annotation`.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const verification: Schemas.ConversationVerification = { identity: "email", method: "link" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationVerification = Schema.Struct({
+  identity: optional(Schema.String),
+  method: optional(Schema.String),
+  annotation: optional(Schema.String)
+})
+
+export interface ConversationVerification extends Schema.Schema.Type<typeof ConversationVerification> {}
+
+/**
+ * A participant of a conversation: someone copied on it, such as an email
+ * address (`{ type: "email", target: "jane@example.com" }`).
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const cc: Schemas.ConversationParticipant = { type: "email", target: "jane@example.com" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationParticipant = Schema.Struct({
+  type: optional(Schema.String),
+  target: optional(Schema.String)
+})
+
+export interface ConversationParticipant extends Schema.Schema.Type<typeof ConversationParticipant> {}
 
 /**
  * A conversation as the list and get routes return it. Only `session_id` and
@@ -264,15 +237,8 @@ export const Conversation = Schema.Struct({
     fingerprint: optional(Schema.Number)
   })),
   topic: optional(Schema.String),
-  verifications: optional(Schema.Array(Schema.Struct({
-    identity: optional(Schema.String),
-    method: optional(Schema.String),
-    annotation: optional(Schema.String)
-  }))),
-  participants: optional(Schema.Array(Schema.Struct({
-    type: optional(Schema.String),
-    target: optional(Schema.String)
-  }))),
+  verifications: optional(Schema.Array(ConversationVerification)),
+  participants: optional(Schema.Array(ConversationParticipant)),
   mentions: optional(Schema.Array(Schema.String)),
   compose: optional(Schema.Struct({ operator: optional(ComposeAtom), visitor: optional(ComposeAtom) })),
   unread: optional(Schema.Struct({ operator: optional(Schema.Number), visitor: optional(Schema.Number) })),
@@ -283,20 +249,6 @@ export const Conversation = Schema.Struct({
   waiting_since: optional(Schema.Number)
 })
 
-/**
- * The type {@link Conversation} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.Conversation = Schema.decodeUnknownSync(Schemas.Conversation)
- * ```
- *
- * @since 0.1.0
- * @category conversations
- */
 export interface Conversation extends Schema.Schema.Type<typeof Conversation> {}
 
 /**
@@ -315,21 +267,343 @@ export interface Conversation extends Schema.Schema.Type<typeof Conversation> {}
  */
 export const ConversationNew = Schema.Struct({ session_id: Schema.String })
 
+export interface ConversationNew extends Schema.Schema.Type<typeof ConversationNew> {}
+
+const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
 /**
- * The type {@link ConversationNew} decodes to.
+ * A segment Crisp suggests for conversations (one that is in use), with the
+ * number of conversations carrying it (`listSuggestedSegments`).
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.ConversationNew = Schema.decodeUnknownSync(Schemas.ConversationNew)
+ * const names = WebsiteConversations.listSuggestedSegments("website-id", 1).pipe(
+ *   Effect.map((segments) => segments.map((s) => s.segment))
+ * )
  * ```
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category conversations
  */
-export interface ConversationNew extends Schema.Schema.Type<typeof ConversationNew> {}
+export const ConversationSuggestedSegment = Schema.Struct({
+  segment: optional(Schema.String),
+  count: optional(Schema.Number)
+})
+
+export interface ConversationSuggestedSegment extends Schema.Schema.Type<typeof ConversationSuggestedSegment> {}
+
+/**
+ * A custom data key Crisp suggests for conversations (one that is in use), with
+ * the number of conversations carrying it (`listSuggestedDataKeys`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const keys = WebsiteConversations.listSuggestedDataKeys("website-id", 1).pipe(
+ *   Effect.map((suggested) => suggested.map((s) => s.key))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationSuggestedData = Schema.Struct({
+  key: optional(Schema.String),
+  count: optional(Schema.Number)
+})
+
+export interface ConversationSuggestedData extends Schema.Schema.Type<typeof ConversationSuggestedData> {}
+
+const spamFields = {
+  spam_id: optional(Schema.String),
+  type: optional(Schema.String),
+  reason: optional(Schema.String),
+  metadata: optional(JsonObject),
+  headers: optional(JsonObject),
+  timestamp: optional(Schema.Number)
+}
+
+/**
+ * A conversation Crisp held back as spam (`listSpams`): its `spam_id`, why it was
+ * caught, and when. `metadata` and `headers` are free-form.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const reasons = WebsiteConversations.listSpams("website-id", 1).pipe(
+ *   Effect.map((spams) => spams.map((s) => `${s.spam_id}: ${s.reason}`))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category spam
+ */
+export const ConversationSpam = Schema.Struct(spamFields)
+
+export interface ConversationSpam extends Schema.Schema.Type<typeof ConversationSpam> {}
+
+/**
+ * A spam conversation with its held-back `content` (`resolveSpamContent`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const content = WebsiteConversations.resolveSpamContent("website-id", "spam-id").pipe(
+ *   Effect.map((spam) => spam.content ?? {})
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category spam
+ */
+export const ConversationSpamContent = Schema.Struct({ ...spamFields, content: optional(JsonObject) })
+
+export interface ConversationSpamContent extends Schema.Schema.Type<typeof ConversationSpamContent> {}
+
+/**
+ * A page the visitor browsed during a conversation (`listPages`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const urls = WebsiteConversations.listPages("website-id", "session-id", 1).pipe(
+ *   Effect.map((pages) => pages.map((p) => p.page_url))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationPage = Schema.Struct({
+  page_title: optional(Schema.String),
+  page_url: optional(Schema.String),
+  page_referrer: optional(Schema.String),
+  timestamp: optional(Schema.Number)
+})
+
+export interface ConversationPage extends Schema.Schema.Type<typeof ConversationPage> {}
+
+/**
+ * An event of a conversation's timeline (`listEvents`): a `text`, free-form
+ * `data`, a `color` and a `timestamp`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const texts = WebsiteConversations.listEvents("website-id", "session-id", 1).pipe(
+ *   Effect.map((events) => events.map((e) => e.text))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationEvent = Schema.Struct({
+  text: optional(Schema.String),
+  data: optional(JsonObject),
+  color: optional(Schema.String),
+  timestamp: optional(Schema.Number)
+})
+
+export interface ConversationEvent extends Schema.Schema.Type<typeof ConversationEvent> {}
+
+/**
+ * A file shared in a conversation (`listFiles`): its name, MIME type, URL and the
+ * `fingerprint` of the message that carried it.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const urls = WebsiteConversations.listFiles("website-id", "session-id", 1).pipe(
+ *   Effect.map((files) => files.map((f) => f.url))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationFile = Schema.Struct({
+  name: optional(Schema.String),
+  type: optional(Schema.String),
+  url: optional(Schema.String),
+  fingerprint: optional(Schema.Number),
+  timestamp: optional(Schema.Number)
+})
+
+export interface ConversationFile extends Schema.Schema.Type<typeof ConversationFile> {}
+
+/**
+ * A conversation's state as `getState` answers it: `{ state }`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const resolved = WebsiteConversations.getState("website-id", "session-id").pipe(
+ *   Effect.map(({ state }) => state === "resolved")
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationStateData = Schema.Struct({ state: optional(ConversationState) })
+
+export interface ConversationStateData extends Schema.Schema.Type<typeof ConversationStateData> {}
+
+/**
+ * How a conversation relates to others (`getRelations`): the `parent` it was
+ * split from (or `null`) and its `children`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const children = WebsiteConversations.getRelations("website-id", "session-id").pipe(
+ *   Effect.map((relations) => relations.conversations?.children ?? [])
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationRelations = Schema.Struct({
+  conversations: optional(Schema.Struct({
+    parent: optional(Schema.String),
+    children: optional(Schema.Array(Schema.String))
+  }))
+})
+
+export interface ConversationRelations extends Schema.Schema.Type<typeof ConversationRelations> {}
+
+/**
+ * The participants of a conversation (`getParticipants`): who else is copied on
+ * it, each a `{ type, target }`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const emails = WebsiteConversations.getParticipants("website-id", "session-id").pipe(
+ *   Effect.map(({ participants }) => (participants ?? []).map((p) => p.target))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationParticipants = Schema.Struct({
+  participants: optional(Schema.Array(ConversationParticipant))
+})
+
+export interface ConversationParticipants extends Schema.Schema.Type<typeof ConversationParticipants> {}
+
+/**
+ * Whether a conversation's incoming messages are blocked (`getBlockStatus`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const blocked = WebsiteConversations.getBlockStatus("website-id", "session-id").pipe(
+ *   Effect.map((status) => status.blocked === true)
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category conversations
+ */
+export const ConversationBlock = Schema.Struct({ blocked: optional(Schema.Boolean) })
+
+export interface ConversationBlock extends Schema.Schema.Type<typeof ConversationBlock> {}
+
+/**
+ * Whether a conversation's visitor is verified, and how (`getVerifyStatus`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const verified = WebsiteConversations.getVerifyStatus("website-id", "session-id").pipe(
+ *   Effect.map((status) => status.verified === true)
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category verification
+ */
+export const ConversationVerify = Schema.Struct({
+  verified: optional(Schema.Boolean),
+  verifications: optional(Schema.Array(ConversationVerification))
+})
+
+export interface ConversationVerify extends Schema.Schema.Type<typeof ConversationVerify> {}
+
+/**
+ * A co-browsing session of a conversation (`listBrowsingSessions`). The
+ * `browsing_token` is a secret: it decodes as a `Redacted`, so it does not show
+ * in logs; read it with `Redacted.value`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const ids = WebsiteConversations.listBrowsingSessions("website-id", "session-id").pipe(
+ *   Effect.map((sessions) => sessions.map((s) => s.browsing_id))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category browsing
+ */
+export const ConversationBrowsing = Schema.Struct({
+  browsing_id: optional(Schema.String),
+  browsing_token: optional(Schema.Redacted(Schema.String)),
+  useragent: optional(Schema.String)
+})
+
+export interface ConversationBrowsing extends Schema.Schema.Type<typeof ConversationBrowsing> {}
+
+/**
+ * The ongoing call of a conversation (`getOngoingCallSession`): its `call_id`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const callId = WebsiteConversations.getOngoingCallSession("website-id", "session-id").pipe(
+ *   Effect.map((call) => call.call_id)
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category calls
+ */
+export const ConversationCall = Schema.Struct({ call_id: optional(Schema.String) })
+
+export interface ConversationCall extends Schema.Schema.Type<typeof ConversationCall> {}
 
 // ---------------------------------------------------------------------------
 // Request bodies and query options
@@ -365,20 +639,6 @@ export const ConversationMetaUpdate = Schema.Struct({
   device: Schema.optional(DeviceInfo)
 })
 
-/**
- * The type {@link ConversationMetaUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationMetaUpdate = Schema.decodeUnknownSync(Schemas.ConversationMetaUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface ConversationMetaUpdate extends Schema.Schema.Type<typeof ConversationMetaUpdate> {}
 
 /**
@@ -396,20 +656,6 @@ export interface ConversationMetaUpdate extends Schema.Schema.Type<typeof Conver
  */
 export const ConversationStateUpdate = Schema.Struct({ state: ConversationState })
 
-/**
- * The type {@link ConversationStateUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationStateUpdate = Schema.decodeUnknownSync(Schemas.ConversationStateUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface ConversationStateUpdate extends Schema.Schema.Type<typeof ConversationStateUpdate> {}
 
 /**
@@ -431,20 +677,6 @@ export const ConversationRoutingUpdate = Schema.Struct({
   silent: Schema.optional(Schema.Boolean)
 })
 
-/**
- * The type {@link ConversationRoutingUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationRoutingUpdate = Schema.decodeUnknownSync(Schemas.ConversationRoutingUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface ConversationRoutingUpdate extends Schema.Schema.Type<typeof ConversationRoutingUpdate> {}
 
 /**
@@ -462,20 +694,6 @@ export interface ConversationRoutingUpdate extends Schema.Schema.Type<typeof Con
  */
 export const ConversationBlockUpdate = Schema.Struct({ blocked: Schema.Boolean })
 
-/**
- * The type {@link ConversationBlockUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationBlockUpdate = Schema.decodeUnknownSync(Schemas.ConversationBlockUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface ConversationBlockUpdate extends Schema.Schema.Type<typeof ConversationBlockUpdate> {}
 
 /**
@@ -493,20 +711,6 @@ export interface ConversationBlockUpdate extends Schema.Schema.Type<typeof Conve
  */
 export const MessageFrom = Schema.Literal("user", "operator")
 
-/**
- * The type {@link MessageFrom} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.MessageFrom = Schema.decodeUnknownSync(Schemas.MessageFrom)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export type MessageFrom = typeof MessageFrom.Type
 
 /**
@@ -528,20 +732,6 @@ export const ConversationReadMark = Schema.Struct({
   fingerprints: Schema.Array(Schema.Int)
 })
 
-/**
- * The type {@link ConversationReadMark} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationReadMark = Schema.decodeUnknownSync(Schemas.ConversationReadMark)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface ConversationReadMark extends Schema.Schema.Type<typeof ConversationReadMark> {}
 
 /**
@@ -580,20 +770,6 @@ export const ConversationsListOptions = Schema.Struct({
   search_operator: Schema.optional(SearchOperator)
 })
 
-/**
- * The type {@link ConversationsListOptions} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationsListOptions = Schema.decodeUnknownSync(Schemas.ConversationsListOptions)
- * ```
- *
- * @since 0.1.0
- * @category query options
- */
 export interface ConversationsListOptions extends Schema.Schema.Type<typeof ConversationsListOptions> {}
 
 /**
@@ -616,18 +792,498 @@ export const MessagesQuery = Schema.Struct({
   timestamp_around: Schema.optional(Schema.Number)
 })
 
+export interface MessagesQuery extends Schema.Schema.Type<typeof MessagesQuery> {}
+
 /**
- * The type {@link MessagesQuery} decodes to.
+ * Who performs a change, in the bodies that take a `user` (state, participants,
+ * calls, reminders): shown as the author in the conversation's history.
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
  * import { Schemas } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.MessagesQuery = Schema.decodeUnknownSync(Schemas.MessagesQuery)
+ * const bot: Schemas.ActionUser = { type: "website", nickname: "Support bot" }
  * ```
  *
- * @since 0.1.0
- * @category query options
+ * @since 0.2.0
+ * @category request bodies
  */
-export interface MessagesQuery extends Schema.Schema.Type<typeof MessagesQuery> {}
+export const ActionUser = Schema.Struct({
+  type: Schema.optional(Schema.String),
+  user_id: Schema.optional(Schema.String),
+  nickname: Schema.optional(Schema.String),
+  avatar: Schema.optional(Schema.String)
+})
+
+export interface ActionUser extends Schema.Schema.Type<typeof ActionUser> {}
+
+/**
+ * The body of `deleteSuggestedSegment`: `{ segment }`, the segment to forget.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.deleteSuggestedSegment("website-id", { segment: "old-campaign" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const SuggestedSegmentDeletion = Schema.Struct({ segment: Schema.String })
+
+export interface SuggestedSegmentDeletion extends Schema.Schema.Type<typeof SuggestedSegmentDeletion> {}
+
+/**
+ * The body of `deleteSuggestedDataKey`: `{ key }`, the custom data key to forget.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.deleteSuggestedDataKey("website-id", { key: "legacy_plan" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const SuggestedDataKeyDeletion = Schema.Struct({ key: Schema.String })
+
+export interface SuggestedDataKeyDeletion extends Schema.Schema.Type<typeof SuggestedDataKeyDeletion> {}
+
+/**
+ * The body of `submitSpamDecision`: `{ action }`, what to do with the held-back
+ * conversation.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const decide = (spamId: string, action: string) =>
+ *   WebsiteConversations.submitSpamDecision("website-id", spamId, { action })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const SpamDecision = Schema.Struct({ action: Schema.String })
+
+export interface SpamDecision extends Schema.Schema.Type<typeof SpamDecision> {}
+
+/**
+ * The body of `markUnread`: `{ from? }`, whose side to mark unread.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.markUnread("website-id", "session-id", { from: "operator" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationUnreadMark = Schema.Struct({ from: Schema.optional(MessageFrom) })
+
+export interface ConversationUnreadMark extends Schema.Schema.Type<typeof ConversationUnreadMark> {}
+
+/**
+ * The body of `markMessagesDelivered`: `{ from?, origin?, fingerprints? }` (the
+ * messages delivered; all of them when `fingerprints` is left out).
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.markMessagesDelivered("website-id", "session-id", {
+ *   from: "user", origin: "chat", fingerprints: [163408415]
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationDeliveredMark = Schema.Struct({
+  from: Schema.optional(MessageFrom),
+  origin: Schema.optional(Schema.String),
+  fingerprints: Schema.optional(Schema.Array(Schema.Int))
+})
+
+export interface ConversationDeliveredMark extends Schema.Schema.Type<typeof ConversationDeliveredMark> {}
+
+/**
+ * The body of `updateOpenState`: `{ opened }`, whether an operator has the
+ * conversation open.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const body: Schemas.ConversationOpenUpdate = { opened: true }
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationOpenUpdate = Schema.Struct({ opened: Schema.Boolean })
+
+export interface ConversationOpenUpdate extends Schema.Schema.Type<typeof ConversationOpenUpdate> {}
+
+/**
+ * The body of `updateInbox`: `{ inbox_id }`, the inbox to move the conversation
+ * to, or `null` to take it out of every inbox.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const outOfInboxes: Schemas.ConversationInboxUpdate = { inbox_id: null }
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationInboxUpdate = Schema.Struct({ inbox_id: Schema.NullOr(Schema.String) })
+
+export interface ConversationInboxUpdate extends Schema.Schema.Type<typeof ConversationInboxUpdate> {}
+
+/**
+ * The body of `saveParticipants` (`PUT .../participants`): the whole list of
+ * participants (it replaces the previous one), and who made the change.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.saveParticipants("website-id", "session-id", {
+ *   participants: [{ type: "email", target: "jane@example.com" }]
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationParticipantsSave = Schema.Struct({
+  participants: Schema.optional(Schema.Array(Schema.Struct({
+    type: Schema.optional(Schema.String),
+    target: Schema.optional(Schema.String)
+  }))),
+  user: Schema.optional(ActionUser),
+  origin: Schema.optional(Schema.String)
+})
+
+export interface ConversationParticipantsSave extends Schema.Schema.Type<typeof ConversationParticipantsSave> {}
+
+/**
+ * The body of `updateVerifyStatus`: `{ verified }`.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const body: Schemas.ConversationVerifyUpdate = { verified: true }
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationVerifyUpdate = Schema.Struct({ verified: Schema.Boolean })
+
+export interface ConversationVerifyUpdate extends Schema.Schema.Type<typeof ConversationVerifyUpdate> {}
+
+/**
+ * Which identity of the visitor a verification is about: `"email"`, `"phone"`,
+ * or a `urn:…` identity.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const identity: Schemas.VerifyIdentity = "email"
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const VerifyIdentity = Schema.Union(
+  Schema.Literal("email", "phone"),
+  Schema.TemplateLiteral(Schema.Literal("urn:"), Schema.String)
+)
+
+export type VerifyIdentity = typeof VerifyIdentity.Type
+
+/**
+ * The body of `requestIdentityVerification`: which `identity` to verify, by which
+ * `method` (`"link"`), sent to which `recipient`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.requestIdentityVerification("website-id", "session-id", {
+ *   identity: "email", method: "link", recipient: "jane@example.com"
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const IdentityVerificationRequest = Schema.Struct({
+  identity: Schema.optional(VerifyIdentity),
+  method: Schema.optional(Schema.Literal("link")),
+  recipient: Schema.optional(Schema.String)
+})
+
+export interface IdentityVerificationRequest extends Schema.Schema.Type<typeof IdentityVerificationRequest> {}
+
+/**
+ * The body of `redeemIdentityVerificationLink`: the `identity`, the `token` from
+ * the verification link, and its `recipient`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.redeemIdentityVerificationLink("website-id", "session-id", {
+ *   identity: "email", token: "token-from-the-link", recipient: "jane@example.com"
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const IdentityVerificationRedeem = Schema.Struct({
+  identity: Schema.optional(VerifyIdentity),
+  token: Schema.optional(Schema.String),
+  recipient: Schema.optional(Schema.String)
+})
+
+export interface IdentityVerificationRedeem extends Schema.Schema.Type<typeof IdentityVerificationRedeem> {}
+
+/**
+ * The body of `requestEmailTranscript`: send the transcript `to` the visitor
+ * (`"user"`) or to an operator (`"operator"`), optionally at another `email`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.requestEmailTranscript("website-id", "session-id", { to: "user" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const TranscriptRequest = Schema.Struct({
+  to: Schema.Literal("user", "operator"),
+  email: Schema.optional(Schema.String)
+})
+
+export interface TranscriptRequest extends Schema.Schema.Type<typeof TranscriptRequest> {}
+
+/**
+ * The body of `sendActionToBrowsingSession`: `{ action }`.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const body = (action: string): Schemas.BrowsingAction => ({ action })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const BrowsingAction = Schema.Struct({ action: Schema.String })
+
+export interface BrowsingAction extends Schema.Schema.Type<typeof BrowsingAction> {}
+
+/**
+ * A free-form JSON object, passed through as the body: the assist payload of
+ * `assistBrowsingSession`, the signaling payload of `transmitCallSignaling`.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const signal: Schemas.PassThroughBody = { type: "offer", sdp: "v=0…" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const PassThroughBody = JsonObject
+
+export type PassThroughBody = typeof PassThroughBody.Type
+
+/**
+ * The body of `initiateCallSession`: the call `mode` (Crisp's client sends
+ * `"audio"` by default), who starts it and from where.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.initiateCallSession("website-id", "session-id", { mode: "audio" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const CallSessionNew = Schema.Struct({
+  mode: Schema.String,
+  user: Schema.optional(ActionUser),
+  origin: Schema.optional(Schema.String)
+})
+
+export interface CallSessionNew extends Schema.Schema.Type<typeof CallSessionNew> {}
+
+/**
+ * The body of `abortOngoingCallSession`: who ends the call and from where (both optional).
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const body: Schemas.CallSessionAbort = { user: { nickname: "Support" }, origin: "chat" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const CallSessionAbort = Schema.Struct({
+  user: Schema.optional(ActionUser),
+  origin: Schema.optional(Schema.String)
+})
+
+export interface CallSessionAbort extends Schema.Schema.Type<typeof CallSessionAbort> {}
+
+/**
+ * The body of `requestToolCall`: the tool `command` and its free-form `payload`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.requestToolCall("website-id", "session-id", {
+ *   command: "lookup_order", payload: { order_id: "A-1042" }
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ToolCallRequest = Schema.Struct({
+  command: Schema.String,
+  payload: Schema.optional(JsonObject)
+})
+
+export interface ToolCallRequest extends Schema.Schema.Type<typeof ToolCallRequest> {}
+
+const widgetItem = { section_id: Schema.String, item_id: Schema.String }
+
+/**
+ * The body of `deliverWidgetButtonAction`: which button of the plugin's widget
+ * (`section_id`, `item_id`) was clicked, with its `data` and optional `value`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.deliverWidgetButtonAction("website-id", "session-id", "plugin-id", {
+ *   section_id: "orders", item_id: "refund", data: { order_id: "A-1042" }
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const WidgetButtonAction = Schema.Struct({
+  ...widgetItem,
+  data: JsonObject,
+  value: Schema.optional(Schema.String)
+})
+
+export interface WidgetButtonAction extends Schema.Schema.Type<typeof WidgetButtonAction> {}
+
+/**
+ * The body of `deliverWidgetDataFetchAction`: which item of the plugin's widget
+ * asks for its data (`section_id`, `item_id`), with the request `data`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.deliverWidgetDataFetchAction("website-id", "session-id", "plugin-id", {
+ *   section_id: "orders", item_id: "last_order", data: {}
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const WidgetDataFetchAction = Schema.Struct({ ...widgetItem, data: JsonObject })
+
+export interface WidgetDataFetchAction extends Schema.Schema.Type<typeof WidgetDataFetchAction> {}
+
+/**
+ * The body of `deliverWidgetDataEditAction`: which field of the plugin's widget
+ * was edited (`section_id`, `item_id`) and its new `value`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.deliverWidgetDataEditAction("website-id", "session-id", "plugin-id", {
+ *   section_id: "profile", item_id: "company", value: "Acme"
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const WidgetDataEditAction = Schema.Struct({ ...widgetItem, value: Schema.String })
+
+export interface WidgetDataEditAction extends Schema.Schema.Type<typeof WidgetDataEditAction> {}
+
+/**
+ * The body of `scheduleReminder`: when (`date`, ISO 8601) and what (`note`), who
+ * sets it and from where.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.scheduleReminder("website-id", "session-id", {
+ *   date: "2026-01-15T09:00:00.000Z", note: "Call Jane back about the refund"
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ReminderNew = Schema.Struct({
+  date: Schema.String,
+  note: Schema.String,
+  user: Schema.optional(ActionUser),
+  origin: Schema.optional(Schema.String)
+})
+
+export interface ReminderNew extends Schema.Schema.Type<typeof ReminderNew> {}
+
+/**
+ * The body of `report`: `{ flag }`, why the conversation is reported.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const flag = (sessionId: string, flag: string) => WebsiteConversations.report("website-id", sessionId, { flag })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const ConversationReport = Schema.Struct({ flag: Schema.String })
+
+export interface ConversationReport extends Schema.Schema.Type<typeof ConversationReport> {}

@@ -6,7 +6,7 @@
  */
 import { Schema } from "effect"
 import { optional, orEmpty, Scalar } from "./fields.js"
-import { MessageFrom } from "./Conversation.js"
+import { ActionUser, MessageFrom } from "./Conversation.js"
 
 /**
  * The message types Crisp knows.
@@ -23,20 +23,6 @@ import { MessageFrom } from "./Conversation.js"
  */
 export const MessageType = Schema.Literal("text", "note", "file", "animation", "audio", "picker", "field", "carousel", "event")
 
-/**
- * The type {@link MessageType} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.MessageType = Schema.decodeUnknownSync(Schemas.MessageType)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export type MessageType = typeof MessageType.Type
 
 // ---------------------------------------------------------------------------
@@ -62,20 +48,6 @@ export const FileContent = Schema.Struct({
   type: optional(Schema.String)
 })
 
-/**
- * The type {@link FileContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.FileContent = Schema.decodeUnknownSync(Schemas.FileContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface FileContent extends Schema.Schema.Type<typeof FileContent> {}
 
 /**
@@ -96,20 +68,6 @@ export const AnimationContent = Schema.Struct({
   type: optional(Schema.String)
 })
 
-/**
- * The type {@link AnimationContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.AnimationContent = Schema.decodeUnknownSync(Schemas.AnimationContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface AnimationContent extends Schema.Schema.Type<typeof AnimationContent> {}
 
 /**
@@ -131,20 +89,6 @@ export const AudioContent = Schema.Struct({
   duration: optional(Schema.Number)
 })
 
-/**
- * The type {@link AudioContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.AudioContent = Schema.decodeUnknownSync(Schemas.AudioContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface AudioContent extends Schema.Schema.Type<typeof AudioContent> {}
 
 /**
@@ -168,20 +112,6 @@ export const PickerChoice = Schema.Struct({
   action: optional(Schema.Struct({ type: optional(Schema.String), target: optional(Schema.String) }))
 })
 
-/**
- * The type {@link PickerChoice} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PickerChoice = Schema.decodeUnknownSync(Schemas.PickerChoice)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface PickerChoice extends Schema.Schema.Type<typeof PickerChoice> {}
 
 /**
@@ -206,20 +136,6 @@ export const PickerContent = Schema.Struct({
   required: optional(Schema.Boolean)
 })
 
-/**
- * The type {@link PickerContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PickerContent = Schema.decodeUnknownSync(Schemas.PickerContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface PickerContent extends Schema.Schema.Type<typeof PickerContent> {}
 
 /**
@@ -243,20 +159,6 @@ export const FieldContent = Schema.Struct({
   required: optional(Schema.Boolean)
 })
 
-/**
- * The type {@link FieldContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.FieldContent = Schema.decodeUnknownSync(Schemas.FieldContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface FieldContent extends Schema.Schema.Type<typeof FieldContent> {}
 
 /**
@@ -281,20 +183,6 @@ export const CarouselTarget = Schema.Struct({
   actions: optional(Schema.Array(Schema.Struct({ label: optional(Schema.String), url: optional(Schema.String) })))
 })
 
-/**
- * The type {@link CarouselTarget} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.CarouselTarget = Schema.decodeUnknownSync(Schemas.CarouselTarget)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface CarouselTarget extends Schema.Schema.Type<typeof CarouselTarget> {}
 
 /**
@@ -315,20 +203,6 @@ export const CarouselContent = Schema.Struct({
   targets: optional(Schema.Array(CarouselTarget))
 })
 
-/**
- * The type {@link CarouselContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.CarouselContent = Schema.decodeUnknownSync(Schemas.CarouselContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface CarouselContent extends Schema.Schema.Type<typeof CarouselContent> {}
 
 /**
@@ -350,20 +224,6 @@ export const EventContent = Schema.Struct({
   text: optional(Schema.String)
 })
 
-/**
- * The type {@link EventContent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.EventContent = Schema.decodeUnknownSync(Schemas.EventContent)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface EventContent extends Schema.Schema.Type<typeof EventContent> {}
 
 /**
@@ -386,20 +246,6 @@ export const MessageUser = Schema.Struct({
   avatar: optional(Schema.String)
 })
 
-/**
- * The type {@link MessageUser} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.MessageUser = Schema.decodeUnknownSync(Schemas.MessageUser)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface MessageUser extends Schema.Schema.Type<typeof MessageUser> {}
 
 const MessageReference = Schema.Struct({
@@ -484,20 +330,6 @@ export const OtherMessage = Schema.transform(OtherMessageWire, Schema.typeSchema
   encode: ({ type: _other, original_type, ...rest }) => ({ ...rest, type: original_type })
 })
 
-/**
- * The type {@link OtherMessage} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.OtherMessage = Schema.decodeUnknownSync(Schemas.OtherMessage)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export interface OtherMessage extends Schema.Schema.Type<typeof OtherMessage> {}
 
 /**
@@ -529,20 +361,6 @@ export const ConversationMessage = Schema.Union(
   OtherMessage
 )
 
-/**
- * The type {@link ConversationMessage} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.ConversationMessage = Schema.decodeUnknownSync(Schemas.ConversationMessage)
- * ```
- *
- * @since 0.1.0
- * @category messages
- */
 export type ConversationMessage = typeof ConversationMessage.Type
 
 // ---------------------------------------------------------------------------
@@ -553,12 +371,7 @@ const sendFields = {
   from: MessageFrom,
   origin: Schema.String,
   fingerprint: Schema.optional(Schema.Int),
-  user: Schema.optional(Schema.Struct({
-    type: Schema.optional(Schema.String),
-    user_id: Schema.optional(Schema.String),
-    nickname: Schema.optional(Schema.String),
-    avatar: Schema.optional(Schema.String)
-  })),
+  user: Schema.optional(ActionUser),
   references: Schema.optional(Schema.Array(Schema.Struct({
     type: Schema.optional(Schema.String),
     name: Schema.optional(Schema.String),
@@ -575,6 +388,44 @@ const sendFields = {
 const outgoing = <T extends string, C extends Schema.Schema.Any>(type: T, content: C) =>
   Schema.Struct({ ...sendFields, type: Schema.Literal(type), content })
 
+// The content of each type, as sent (by `sendMessage` and `updateMessage`).
+const FileContentNew = Schema.Struct({ name: Schema.String, url: Schema.String, type: Schema.String })
+const AnimationContentNew = Schema.Struct({ url: Schema.String, type: Schema.String })
+const AudioContentNew = Schema.Struct({
+  url: Schema.String,
+  type: Schema.String,
+  duration: Schema.optional(Schema.Number)
+})
+const PickerContentNew = Schema.Struct({
+  id: Schema.String,
+  text: Schema.String,
+  choices: Schema.Array(Schema.Struct({
+    value: Schema.String,
+    label: Schema.String,
+    selected: Schema.Boolean,
+    icon: Schema.optional(Schema.String),
+    action: Schema.optional(Schema.Struct({ type: Schema.String, target: Schema.String }))
+  })),
+  required: Schema.optional(Schema.Boolean)
+})
+const FieldContentNew = Schema.Struct({
+  id: Schema.String,
+  text: Schema.String,
+  explain: Schema.String,
+  value: Schema.optional(Schema.String),
+  required: Schema.optional(Schema.Boolean)
+})
+const CarouselContentNew = Schema.Struct({
+  text: Schema.String,
+  targets: Schema.Array(Schema.Struct({
+    title: Schema.String,
+    description: Schema.optional(Schema.String),
+    image: Schema.optional(Schema.String),
+    actions: Schema.optional(Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String })))
+  }))
+})
+const EventContentNew = Schema.Struct({ namespace: Schema.String, text: Schema.optional(Schema.String) })
+
 /**
  * A `text` message to send.
  *
@@ -590,20 +441,6 @@ const outgoing = <T extends string, C extends Schema.Schema.Any>(type: T, conten
  */
 export const TextMessageNew = outgoing("text", Schema.String)
 
-/**
- * The type {@link TextMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.TextMessageNew = Schema.decodeUnknownSync(Schemas.TextMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface TextMessageNew extends Schema.Schema.Type<typeof TextMessageNew> {}
 
 /**
@@ -626,20 +463,6 @@ export const NoteMessageNew = Schema.Struct({
   mentions: Schema.optional(Schema.Array(Schema.String))
 })
 
-/**
- * The type {@link NoteMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.NoteMessageNew = Schema.decodeUnknownSync(Schemas.NoteMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface NoteMessageNew extends Schema.Schema.Type<typeof NoteMessageNew> {}
 
 /**
@@ -658,22 +481,8 @@ export interface NoteMessageNew extends Schema.Schema.Type<typeof NoteMessageNew
  * @since 0.1.0
  * @category messages to send
  */
-export const FileMessageNew = outgoing("file", Schema.Struct({ name: Schema.String, url: Schema.String, type: Schema.String }))
+export const FileMessageNew = outgoing("file", FileContentNew)
 
-/**
- * The type {@link FileMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.FileMessageNew = Schema.decodeUnknownSync(Schemas.FileMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface FileMessageNew extends Schema.Schema.Type<typeof FileMessageNew> {}
 
 /**
@@ -691,22 +500,8 @@ export interface FileMessageNew extends Schema.Schema.Type<typeof FileMessageNew
  * @since 0.1.0
  * @category messages to send
  */
-export const AnimationMessageNew = outgoing("animation", Schema.Struct({ url: Schema.String, type: Schema.String }))
+export const AnimationMessageNew = outgoing("animation", AnimationContentNew)
 
-/**
- * The type {@link AnimationMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.AnimationMessageNew = Schema.decodeUnknownSync(Schemas.AnimationMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface AnimationMessageNew extends Schema.Schema.Type<typeof AnimationMessageNew> {}
 
 /**
@@ -724,26 +519,8 @@ export interface AnimationMessageNew extends Schema.Schema.Type<typeof Animation
  * @since 0.1.0
  * @category messages to send
  */
-export const AudioMessageNew = outgoing("audio", Schema.Struct({
-  url: Schema.String,
-  type: Schema.String,
-  duration: Schema.optional(Schema.Number)
-}))
+export const AudioMessageNew = outgoing("audio", AudioContentNew)
 
-/**
- * The type {@link AudioMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.AudioMessageNew = Schema.decodeUnknownSync(Schemas.AudioMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface AudioMessageNew extends Schema.Schema.Type<typeof AudioMessageNew> {}
 
 /**
@@ -763,33 +540,8 @@ export interface AudioMessageNew extends Schema.Schema.Type<typeof AudioMessageN
  * @since 0.1.0
  * @category messages to send
  */
-export const PickerMessageNew = outgoing("picker", Schema.Struct({
-  id: Schema.String,
-  text: Schema.String,
-  choices: Schema.Array(Schema.Struct({
-    value: Schema.String,
-    label: Schema.String,
-    selected: Schema.Boolean,
-    icon: Schema.optional(Schema.String),
-    action: Schema.optional(Schema.Struct({ type: Schema.String, target: Schema.String }))
-  })),
-  required: Schema.optional(Schema.Boolean)
-}))
+export const PickerMessageNew = outgoing("picker", PickerContentNew)
 
-/**
- * The type {@link PickerMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PickerMessageNew = Schema.decodeUnknownSync(Schemas.PickerMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface PickerMessageNew extends Schema.Schema.Type<typeof PickerMessageNew> {}
 
 /**
@@ -807,28 +559,8 @@ export interface PickerMessageNew extends Schema.Schema.Type<typeof PickerMessag
  * @since 0.1.0
  * @category messages to send
  */
-export const FieldMessageNew = outgoing("field", Schema.Struct({
-  id: Schema.String,
-  text: Schema.String,
-  explain: Schema.String,
-  value: Schema.optional(Schema.String),
-  required: Schema.optional(Schema.Boolean)
-}))
+export const FieldMessageNew = outgoing("field", FieldContentNew)
 
-/**
- * The type {@link FieldMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.FieldMessageNew = Schema.decodeUnknownSync(Schemas.FieldMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface FieldMessageNew extends Schema.Schema.Type<typeof FieldMessageNew> {}
 
 /**
@@ -848,30 +580,8 @@ export interface FieldMessageNew extends Schema.Schema.Type<typeof FieldMessageN
  * @since 0.1.0
  * @category messages to send
  */
-export const CarouselMessageNew = outgoing("carousel", Schema.Struct({
-  text: Schema.String,
-  targets: Schema.Array(Schema.Struct({
-    title: Schema.String,
-    description: Schema.optional(Schema.String),
-    image: Schema.optional(Schema.String),
-    actions: Schema.optional(Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String })))
-  }))
-}))
+export const CarouselMessageNew = outgoing("carousel", CarouselContentNew)
 
-/**
- * The type {@link CarouselMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.CarouselMessageNew = Schema.decodeUnknownSync(Schemas.CarouselMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface CarouselMessageNew extends Schema.Schema.Type<typeof CarouselMessageNew> {}
 
 /**
@@ -889,25 +599,8 @@ export interface CarouselMessageNew extends Schema.Schema.Type<typeof CarouselMe
  * @since 0.1.0
  * @category messages to send
  */
-export const EventMessageNew = outgoing("event", Schema.Struct({
-  namespace: Schema.String,
-  text: Schema.optional(Schema.String)
-}))
+export const EventMessageNew = outgoing("event", EventContentNew)
 
-/**
- * The type {@link EventMessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.EventMessageNew = Schema.decodeUnknownSync(Schemas.EventMessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export interface EventMessageNew extends Schema.Schema.Type<typeof EventMessageNew> {}
 
 /**
@@ -940,20 +633,6 @@ export const MessageNew = Schema.Union(
   EventMessageNew
 )
 
-/**
- * The type {@link MessageNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.MessageNew = Schema.decodeUnknownSync(Schemas.MessageNew)
- * ```
- *
- * @since 0.1.0
- * @category messages to send
- */
 export type MessageNew = typeof MessageNew.Type
 
 /**
@@ -975,18 +654,109 @@ export type MessageNew = typeof MessageNew.Type
  */
 export const MessageSent = orEmpty(Schema.Struct({ fingerprint: optional(Schema.Number) }))
 
+export type MessageSent = typeof MessageSent.Type
+
 /**
- * The type {@link MessageSent} decodes to.
+ * The new content of a message (`updateMessage`): a string for `text` and
+ * `note` messages, the content object of the other types (the same shapes
+ * `sendMessage` takes).
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
  * import { Schemas } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.MessageSent = Schema.decodeUnknownSync(Schemas.MessageSent)
+ * const corrected: Schemas.MessageContentNew = "Your order ships on Monday."
+ * const file: Schemas.MessageContentNew = { name: "invoice.pdf", url: "https://example.com/invoice.pdf", type: "application/pdf" }
  * ```
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category messages to send
  */
-export type MessageSent = typeof MessageSent.Type
+export const MessageContentNew = Schema.Union(
+  Schema.String,
+  // more fields first: a file's content would also pass as an animation's
+  FileContentNew,
+  AudioContentNew,
+  AnimationContentNew,
+  PickerContentNew,
+  FieldContentNew,
+  CarouselContentNew,
+  EventContentNew
+)
+
+export type MessageContentNew = typeof MessageContentNew.Type
+
+/**
+ * The body of `updateMessage` (`PATCH .../message/{fingerprint}`): `{ content }`.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.updateMessage("website-id", "session-id", "163408415", {
+ *   content: "Your order ships on Monday."
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category messages to send
+ */
+export const MessageUpdate = Schema.Struct({ content: MessageContentNew })
+
+export interface MessageUpdate extends Schema.Schema.Type<typeof MessageUpdate> {}
+
+/**
+ * The body of `composeMessage` (`PATCH .../compose`): the typing indicator.
+ * `type` is `"start"` or `"stop"`; `excerpt` previews what is being typed.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * WebsiteConversations.composeMessage("website-id", "session-id", {
+ *   type: "start", from: "operator", excerpt: "Let me check"
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category messages to send
+ */
+export const MessageCompose = Schema.Struct({
+  type: Schema.Literal("start", "stop"),
+  from: MessageFrom,
+  excerpt: Schema.optional(Schema.String),
+  stealth: Schema.optional(Schema.Boolean),
+  automated: Schema.optional(Schema.Boolean)
+})
+
+export interface MessageCompose extends Schema.Schema.Type<typeof MessageCompose> {}
+
+/**
+ * The original of a message (`getOriginalMessage`): what Crisp received before
+ * rendering it, e.g. the raw email of a message that came in by email, with its
+ * `headers` (free-form) and `content`.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteConversations } from "effect-crisp"
+ *
+ * const raw = WebsiteConversations.getOriginalMessage("website-id", "session-id", "original-id").pipe(
+ *   Effect.map((original) => original.content ?? "")
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category messages
+ */
+export const ConversationOriginal = Schema.Struct({
+  website_id: optional(Schema.String),
+  session_id: optional(Schema.String),
+  original_id: optional(Schema.String),
+  type: optional(Schema.String),
+  headers: optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+  content: optional(Schema.String),
+  timestamp: optional(Schema.Number)
+})
+
+export interface ConversationOriginal extends Schema.Schema.Type<typeof ConversationOriginal> {}

@@ -3,8 +3,9 @@
  * against FakeCrisp.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Option, Stream } from "effect"
-import { type Schemas, WebsiteConversations } from "../../src/index.js"
+import { Chunk, Effect, Fiber, Option, Stream } from "effect"
+import { CrispEvents, type Schemas, WebsiteConversations } from "../../src/index.js"
+import { CrispSimulator, CrispTest } from "../../src/testing.js"
 import { start, WEBSITE } from "./harness.js"
 
 const conversationsSeed = (count: number) => ({
@@ -210,4 +211,167 @@ describe("pagination", () => {
         `GET website/${WEBSITE}/conversations/4`
       ])
     }))
+})
+
+/**
+ * A bot as a user would write it: when a visitor asks to copy someone in, it adds
+ * them as a participant, leaves a note for the team and resolves the conversation.
+ */
+const copyInBot = CrispEvents.on("message:send").pipe(
+  Stream.filterMap((m) =>
+    typeof m.content === "string" && m.content.startsWith("Please copy ")
+      ? Option.some({ ...m, email: m.content.slice("Please copy ".length) })
+      : Option.none()
+  ),
+  Stream.take(1),
+  Stream.runForEach((m) =>
+    Effect.gen(function*() {
+      const { email } = m
+      const { participants } = yield* WebsiteConversations.getParticipants(m.website_id, m.session_id)
+      yield* WebsiteConversations.saveParticipants(m.website_id, m.session_id, {
+        participants: [...(participants ?? []), { type: "email", target: email }]
+      })
+      yield* WebsiteConversations.sendMessage(m.website_id, m.session_id, {
+        type: "note", content: `Copied ${email} in at the visitor's request`, from: "operator", origin: "chat"
+      })
+      yield* WebsiteConversations.setState(m.website_id, m.session_id, "resolved")
+    })
+  )
+)
+
+/** What the bot leaves behind, read back through the public functions. */
+const readBack = (sessionId: string) =>
+  Effect.gen(function*() {
+    const participants = yield* WebsiteConversations.getParticipants(WEBSITE, sessionId)
+    const messages = yield* WebsiteConversations.getMessages(WEBSITE, sessionId)
+    const state = yield* WebsiteConversations.getState(WEBSITE, sessionId)
+    return { participants, messages, state }
+  })
+
+const expectWrappedUp = (back: Effect.Effect.Success<ReturnType<typeof readBack>>) => {
+  expect(back.participants).toEqual({ participants: [{ type: "email", target: "jane@example.com" }] })
+  expect(back.messages.map((m) => [m.type, m.from, m.content])).toEqual([
+    ["text", "user", "Please copy jane@example.com"],
+    ["note", "operator", "Copied jane@example.com in at the visitor's request"]
+  ])
+  expect(back.state).toEqual({ state: "resolved" })
+}
+
+describe("a bot adds a participant and a note and resolves the conversation", () => {
+  it.effect("through CrispTest.layer()", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      const events = yield* Effect.fork(Stream.runCollect(CrispEvents.all.pipe(
+        Stream.filter((e) => e._tag === "Event" && e.name.startsWith("session:set_")),
+        Stream.take(2)
+      )))
+      const bot = yield* Effect.fork(copyInBot)
+      yield* control.awaitListening(2)
+      expect(yield* WebsiteConversations.getParticipants(WEBSITE, "session-cc").pipe(Effect.flip)).toMatchObject({
+        _tag: "CrispNotFound"
+      })
+      yield* control.visitorSends(WEBSITE, "session-cc", "Please copy jane@example.com")
+      yield* Fiber.join(bot)
+      expectWrappedUp(yield* readBack("session-cc"))
+      expect((yield* WebsiteConversations.getOne(WEBSITE, "session-cc")).state).toBe("resolved")
+      const announced = Chunk.toReadonlyArray(yield* Fiber.join(events))
+      expect(announced.map((e) => e._tag === "Event" ? [e.name, e.data] : [])).toEqual([
+        ["session:set_participants", expect.objectContaining({
+          session_id: "session-cc",
+          participants: [{ type: "email", target: "jane@example.com" }]
+        })],
+        ["session:set_state", expect.objectContaining({ session_id: "session-cc", state: "resolved" })]
+      ])
+      expect((yield* control.requests).map((r) => `${r.method} ${r.path}`)).toEqual([
+        "GET website/website-1/conversation/session-cc/participants",
+        "GET website/website-1/conversation/session-cc/participants",
+        "PUT website/website-1/conversation/session-cc/participants",
+        "POST website/website-1/conversation/session-cc/message",
+        "PATCH website/website-1/conversation/session-cc/state",
+        "GET website/website-1/conversation/session-cc/participants",
+        "GET website/website-1/conversation/session-cc/messages",
+        "GET website/website-1/conversation/session-cc/state",
+        "GET website/website-1/conversation/session-cc"
+      ])
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.live("through CrispSimulator (real loopback HTTP, events over the RTM socket)", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      const events = yield* Effect.fork(Stream.runCollect(CrispEvents.on("session:set_participants").pipe(Stream.take(1))))
+      const bot = yield* Effect.fork(copyInBot)
+      yield* control.awaitListening()
+      yield* control.visitorSends(WEBSITE, "session-sim", "Please copy jane@example.com")
+      yield* Fiber.join(bot)
+      expectWrappedUp(yield* readBack("session-sim"))
+      const [announced] = Chunk.toReadonlyArray(yield* Fiber.join(events))
+      expect(announced!.participants).toEqual([{ type: "email", target: "jane@example.com" }])
+    }).pipe(Effect.provide(CrispSimulator.layer({ rtm: { reconnect: { initialDelay: "5 millis", maxDelay: "20 millis" } } }))))
+})
+
+describe("one message at a time, on the fake", () => {
+  it.effect("get, edit and remove a message by fingerprint; each change is announced", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      yield* control.visitorSends(WEBSITE, "session-m", "Hello")
+      const { fingerprint } = yield* WebsiteConversations.sendMessage(WEBSITE, "session-m", {
+        type: "text", content: "Your order ships on Tuesday.", from: "operator", origin: "chat"
+      })
+      const id = String(fingerprint)
+      const sent = yield* WebsiteConversations.getMessage(WEBSITE, "session-m", id)
+      expect([sent.type, sent.content, sent.edited]).toEqual(["text", "Your order ships on Tuesday.", false])
+
+      yield* WebsiteConversations.updateMessage(WEBSITE, "session-m", id, { content: "Your order ships on Monday." })
+      const edited = yield* WebsiteConversations.getMessage(WEBSITE, "session-m", id)
+      expect([edited.content, edited.edited]).toEqual(["Your order ships on Monday.", true])
+
+      const wrongShape = yield* Effect.flip(WebsiteConversations.updateMessage(WEBSITE, "session-m", id, {
+        content: { namespace: "state:resolved" }
+      }))
+      expect(wrongShape._tag === "CrispApiError" && wrongShape.status).toBe(400)
+
+      yield* WebsiteConversations.removeMessage(WEBSITE, "session-m", id)
+      expect((yield* Effect.flip(WebsiteConversations.getMessage(WEBSITE, "session-m", id)))._tag).toBe("CrispNotFound")
+      expect((yield* Effect.flip(WebsiteConversations.removeMessage(WEBSITE, "session-m", id)))._tag).toBe("CrispNotFound")
+      expect((yield* WebsiteConversations.getMessages(WEBSITE, "session-m")).map((m) => m.content)).toEqual(["Hello"])
+
+      const published = (yield* control.publishedEvents).filter((e) => e.name === "message:updated" || e.name === "message:removed")
+      expect(published.map((e) => [e.name, e.data.fingerprint, e.data.content])).toEqual([
+        ["message:updated", fingerprint, "Your order ships on Monday."],
+        ["message:removed", fingerprint, undefined]
+      ])
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("checkExists, getState and getBlockStatus follow the conversation", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      expect(yield* WebsiteConversations.checkExists(WEBSITE, "session-x")).toBe(false)
+      yield* control.visitorSends(WEBSITE, "session-x", "Hi")
+      expect(yield* WebsiteConversations.checkExists(WEBSITE, "session-x")).toBe(true)
+      expect(yield* WebsiteConversations.getState(WEBSITE, "session-x")).toEqual({ state: "pending" })
+      expect(yield* WebsiteConversations.getBlockStatus(WEBSITE, "session-x")).toEqual({ blocked: false })
+      yield* WebsiteConversations.setBlock(WEBSITE, "session-x", true)
+      yield* WebsiteConversations.setState(WEBSITE, "session-x", "unresolved")
+      expect(yield* WebsiteConversations.getBlockStatus(WEBSITE, "session-x")).toEqual({ blocked: true })
+      expect(yield* WebsiteConversations.getState(WEBSITE, "session-x")).toEqual({ state: "unresolved" })
+      yield* WebsiteConversations.deleteOne(WEBSITE, "session-x")
+      expect(yield* WebsiteConversations.checkExists(WEBSITE, "session-x")).toBe(false)
+      expect((yield* Effect.flip(WebsiteConversations.getState(WEBSITE, "session-x")))._tag).toBe("CrispNotFound")
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("the paged lists the fake does not model are empty, so their Streams end", () =>
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      yield* control.visitorSends(WEBSITE, "session-l", "Hi")
+      const counts = yield* Effect.all([
+        Stream.runCount(WebsiteConversations.streamPages(WEBSITE, "session-l")),
+        Stream.runCount(WebsiteConversations.streamEvents(WEBSITE, "session-l")),
+        Stream.runCount(WebsiteConversations.streamFiles(WEBSITE, "session-l")),
+        Stream.runCount(WebsiteConversations.streamSpams(WEBSITE)),
+        Stream.runCount(WebsiteConversations.streamSuggestedSegments(WEBSITE)),
+        Stream.runCount(WebsiteConversations.streamSuggestedDataKeys(WEBSITE))
+      ])
+      expect(counts).toEqual([0, 0, 0, 0, 0, 0])
+      expect((yield* Effect.flip(WebsiteConversations.resolveSpamContent(WEBSITE, "spam-1")))._tag).toBe("CrispNotFound")
+    }).pipe(Effect.provide(CrispTest.layer())))
 })

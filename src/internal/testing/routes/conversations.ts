@@ -2,17 +2,19 @@
  * Conversation routes: `website/{website_id}/conversations/...` and
  * `website/{website_id}/conversation/{session_id}/...`.
  */
+import { clone, isRecord } from "../json.js"
 import {
   type ConversationRecord,
   type ConversationState,
   conversationToWire,
   type MessageFrom,
+  type MessageRecord,
   type MessageType,
   type MessageUser,
   messageToWire,
   metaToWire
 } from "../model.js"
-import { type Handlers, invalid, isReply, ok, type Reply, type RouteContext } from "../router.js"
+import { type Handlers, invalid, isReply, notFound, ok, type Reply, type RouteContext } from "../router.js"
 import type { MetaUpdate } from "../store.js"
 import {
   containsText,
@@ -224,6 +226,81 @@ const markRead = (ctx: RouteContext): Reply =>
     return ok()
   })
 
+// ---------------------------------------------------------------------------
+// State, block status, participants, one message
+// ---------------------------------------------------------------------------
+
+/** What Crisp's session events carry besides their own fields. */
+const sessionEvent = (c: ConversationRecord, extra: Record<string, unknown>) => ({
+  website_id: c.website_id,
+  session_id: c.session_id,
+  inbox_id: null,
+  ...extra
+})
+
+const checkExists = (ctx: RouteContext): Reply => withConversation(ctx, () => ok())
+
+const getState = (ctx: RouteContext): Reply => withConversation(ctx, (c) => ok({ state: c.state }))
+
+const getBlockStatus = (ctx: RouteContext): Reply => withConversation(ctx, (c) => ok({ blocked: c.is_blocked }))
+
+/**
+ * Participants are one stored document per conversation (where a generic
+ * `document` row would keep it): none until saved, replaced by each save, which
+ * Crisp announces with `session:set_participants`.
+ */
+const participantsKey = (c: ConversationRecord) => `website/${c.website_id}/conversation/${c.session_id}/participants`
+
+const getParticipants = (ctx: RouteContext): Reply =>
+  withConversation(ctx, (c) => ok(clone(ctx.store.documents.get(participantsKey(c)) ?? { participants: [] })))
+
+const saveParticipants = (ctx: RouteContext): Reply =>
+  withConversation(ctx, (c) => {
+    const input = ctx.input as { readonly participants?: ReadonlyArray<Record<string, unknown>> | undefined }
+    const participants = clone(input.participants ?? [])
+    ctx.store.documents.set(participantsKey(c), { participants })
+    c.updated_at = Math.max(c.updated_at, ctx.now)
+    ctx.store.emit("session:set_participants", sessionEvent(c, { participants: clone(participants) }), ctx.now)
+    return ok()
+  })
+
+/** Runs `f` with the message of the path's `fingerprint`, or answers 404. */
+const withMessage = (ctx: RouteContext, f: (c: ConversationRecord, message: MessageRecord, index: number) => Reply): Reply =>
+  withConversation(ctx, (c) => {
+    const wanted = ctx.params.fingerprint ?? ""
+    const index = /^\d+$/.test(wanted) ? c.messages.findIndex((m) => m.fingerprint === Number(wanted)) : -1
+    return index < 0 ? notFound("message") : f(c, c.messages[index]!, index)
+  })
+
+const getMessage = (ctx: RouteContext): Reply => withMessage(ctx, (_c, message) => ok(messageToWire(message)))
+
+const TEXT_TYPES: ReadonlySet<MessageType> = new Set(["text", "note"])
+
+/** Edits a message's content (a string for text and notes, an object otherwise) and announces `message:updated`. */
+const updateMessage = (ctx: RouteContext): Reply =>
+  withMessage(ctx, (c, message) => {
+    const { content } = ctx.input as { readonly content: unknown }
+    const wantsText = TEXT_TYPES.has(message.type)
+    if (wantsText !== (typeof content === "string")) {
+      return invalid(`content of a ${message.type} message must be ${wantsText ? "a string" : "an object"}`)
+    }
+    if (!wantsText && !isRecord(content)) return invalid(`content of a ${message.type} message must be an object`)
+    message.content = clone(content)
+    message.edited = true
+    c.updated_at = Math.max(c.updated_at, ctx.now)
+    ctx.store.emit("message:updated", sessionEvent(c, { fingerprint: message.fingerprint, content: clone(content) }), ctx.now)
+    return ok()
+  })
+
+/** Removes a message and announces `message:removed`. */
+const removeMessage = (ctx: RouteContext): Reply =>
+  withMessage(ctx, (c, message, index) => {
+    c.messages.splice(index, 1)
+    c.updated_at = Math.max(c.updated_at, ctx.now)
+    ctx.store.emit("message:removed", sessionEvent(c, { fingerprint: message.fingerprint }), ctx.now)
+    return ok()
+  })
+
 /** The hand-written conversation handlers, by function name. */
 export const handlers: Handlers = {
   "WebsiteConversations.getList": listConversations,
@@ -239,5 +316,13 @@ export const handlers: Handlers = {
   "WebsiteConversations.setBlock": setBlock,
   "WebsiteConversations.getRouting": getRouting,
   "WebsiteConversations.setRouting": setRouting,
-  "WebsiteConversations.acknowledgeMessages": markRead
+  "WebsiteConversations.acknowledgeMessages": markRead,
+  "WebsiteConversations.checkExists": checkExists,
+  "WebsiteConversations.getState": getState,
+  "WebsiteConversations.getBlockStatus": getBlockStatus,
+  "WebsiteConversations.getParticipants": getParticipants,
+  "WebsiteConversations.saveParticipants": saveParticipants,
+  "WebsiteConversations.getMessage": getMessage,
+  "WebsiteConversations.updateMessage": updateMessage,
+  "WebsiteConversations.removeMessage": removeMessage
 }
