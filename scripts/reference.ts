@@ -107,12 +107,20 @@ const returned = (returns: string | null): unknown => {
   return sampleType(inner, 0)
 }
 
+/**
+ * Query options Crisp documents that the official client cannot send (rest.md,
+ * "Pagination": `per_page` and the date filters of List People Profiles).
+ */
+const documentedQuery: Readonly<Record<string, ReadonlyArray<string>>> = {
+  "website.listPeopleProfiles": ["per_page", "filter_date_start", "filter_date_end"]
+}
+
 const reference = endpoints.map((e) => ({
   official: `${e.service}.${e.method}`,
   resource: e.resource,
   method: e.http,
   path: e.path.replace(/^\/+/, ""),
-  query: e.query.map((q) => q.name),
+  query: [...e.query.map((q) => q.name), ...(documentedQuery[`${e.service}.${e.method}`] ?? [])],
   body: e.body_fields?.map((f) => f.name) ?? null,
   label: e.doc_label,
   ref: e.doc_ref === null ? null : e.doc_ref.slice(e.doc_ref.indexOf("#")),
