@@ -20,11 +20,12 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema, Stream } from "effect"
-import type { CrispError } from "../CrispError.js"
+import { Effect, Either, type ParseResult, Schema } from "effect"
+import { type CrispError, CrispInvalidRequest } from "../CrispError.js"
 import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
-import { paginate } from "../internal/rest/paginate.js"
+import { withSpanIfTraced } from "../internal/http/span.js"
+import { pages, routes, withSignature } from "../internal/rest/route.js"
+import { formatIssue } from "../internal/schemaIssue.js"
 import {
   PeopleData,
   PeopleDataUpdate,
@@ -38,183 +39,15 @@ import {
   PeopleSegment
 } from "../schemas/People.js"
 import { MAX_PER_PAGE } from "../schemas/Search.js"
-import { withPage } from "../internal/rest/page.js"
 
-const PROFILE = "website/{website_id}/people/profile/{people_id}"
-const PROFILES = "website/{website_id}/people/profiles/{page_number}"
-const SEGMENTS = "website/{website_id}/people/suggest/segments/{page_number}"
-const EVENTS = "website/{website_id}/people/events/{people_id}/list/{page_number}"
-const CONVERSATIONS = "website/{website_id}/people/conversations/{people_id}/list/{page_number}"
-
-const ProfileList = Schema.Array(PeopleProfile)
-
-// One `search_filter` criterion on a people field, with a non-empty value.
-const criterion = <C extends string>(name: C) =>
-  Schema.Struct({
-    model: Schema.Literal("people"),
-    criterion: Schema.Literal(name),
-    operator: Schema.Literal("eq"),
-    query: Schema.Tuple(Schema.NonEmptyTrimmedString)
-  })
-
-const findByEmailEndpoint = endpoint({
-  name: "WebsitePeople.findByEmail",
-  method: "GET",
-  path: PROFILES,
-  query: Schema.Struct({ search_filter: Schema.Tuple(criterion("email")) }),
-  response: ProfileList
-})
-const findBySegmentsEndpoint = endpoint({
-  name: "WebsitePeople.findBySegments",
-  method: "GET",
-  path: PROFILES,
-  query: Schema.Struct({
-    search_filter: Schema.Array(criterion("segments")).pipe(Schema.minItems(1)),
-    search_operator: Schema.Literal("and")
-  }),
-  response: ProfileList
-})
-const createEndpoint = endpoint({
-  name: "WebsitePeople.createNewPeopleProfile",
-  method: "POST",
-  path: "website/{website_id}/people/profile",
-  body: PeopleProfileCreate,
-  response: PeopleProfileNew
-})
-const existsEndpoint = endpoint({
-  name: "WebsitePeople.checkPeopleProfileExists",
-  method: "HEAD",
-  path: PROFILE,
-  response: Schema.Boolean
-})
-const getEndpoint = endpoint({
-  name: "WebsitePeople.getPeopleProfile",
-  method: "GET",
-  path: PROFILE,
-  response: PeopleProfile
-})
-const listEndpoint = endpoint({
-  name: "WebsitePeople.listPeopleProfiles",
-  method: "GET",
-  path: PROFILES,
-  query: PeopleListOptions,
-  response: ProfileList
-})
-const removeEndpoint = endpoint({
-  name: "WebsitePeople.removePeopleProfile",
-  method: "DELETE",
-  path: PROFILE
-})
-const saveEndpoint = endpoint({
-  name: "WebsitePeople.savePeopleProfile",
-  method: "PUT",
-  path: PROFILE,
-  body: PeopleProfileUpdate
-})
-const updateEndpoint = endpoint({
-  name: "WebsitePeople.updatePeopleProfile",
-  method: "PATCH",
-  path: PROFILE,
-  body: PeopleProfileUpdate
-})
-const segmentsEndpoint = endpoint({
-  name: "WebsitePeople.listPeopleSegments",
-  method: "GET",
-  path: SEGMENTS,
-  response: Schema.Array(PeopleSegment)
-})
-const addEventEndpoint = endpoint({
-  name: "WebsitePeople.addPeopleEvent",
-  method: "POST",
-  path: "website/{website_id}/people/events/{people_id}",
-  body: PeopleEventNew
-})
-const eventsEndpoint = endpoint({
-  name: "WebsitePeople.listPeopleEvent",
-  method: "GET",
-  path: EVENTS,
-  response: Schema.Array(PeopleEvent)
-})
-const getDataEndpoint = endpoint({
-  name: "WebsitePeople.getPeopleData",
-  method: "GET",
-  path: "website/{website_id}/people/data/{people_id}",
-  response: PeopleData
-})
-const updateDataEndpoint = endpoint({
-  name: "WebsitePeople.updatePeopleData",
-  method: "PUT",
-  path: "website/{website_id}/people/data/{people_id}",
-  body: PeopleDataUpdate
-})
-const conversationsEndpoint = endpoint({
-  name: "WebsitePeople.listPeopleConversations",
-  method: "GET",
-  path: CONVERSATIONS,
-  response: Schema.Array(Schema.String)
-})
-
-/**
- * Finds the profiles with an email (`GET .../people/profiles/1` with a
- * `search_filter` on `email`). Answers an array: empty when nobody has it.
- *
- * @example
- * ```ts
- * import { Effect } from "effect"
- * import { WebsitePeople } from "effect-crisp"
- *
- * const jane = WebsitePeople.findByEmail("website-id", "jane@example.com").pipe(
- *   Effect.map((found) => found[0])
- * )
- * ```
- *
- * @since 0.1.0
- * @category profiles
- */
-export const findByEmail = (
-  websiteId: string,
-  email: string
-): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
-  findByEmailEndpoint({
-    path: { website_id: websiteId, page_number: 1 },
-    query: { search_filter: [{ model: "people", criterion: "email", operator: "eq", query: [email] }] }
-  })
-
-/**
- * Finds the profiles that carry every one of `segments` (`GET
- * .../people/profiles/1`, one `search_filter` criterion per segment, combined
- * with `and`). An empty list fails with `CrispInvalidRequest`.
- *
- * @example
- * ```ts
- * import { WebsitePeople } from "effect-crisp"
- *
- * const vipCustomers = WebsitePeople.findBySegments("website-id", ["vip", "customer"])
- * ```
- *
- * @since 0.1.0
- * @category profiles
- */
-export const findBySegments = (
-  websiteId: string,
-  segments: ReadonlyArray<string>
-): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
-  findBySegmentsEndpoint({
-    path: { website_id: websiteId, page_number: 1 },
-    query: {
-      search_filter: segments.map((segment) => ({
-        model: "people",
-        criterion: "segments",
-        operator: "eq",
-        query: [segment] as const
-      })),
-      search_operator: "and"
-    }
-  })
+const route = routes("WebsitePeople")
 
 /**
  * Creates a profile (`POST website/{website_id}/people/profile`) and answers its
- * `people_id`. `email` is required.
+ * `people_id`. `email` is required; a profile with the same email already
+ * there fails with `CrispApiError` (409, `people_exists`).
+ *
+ * Crisp reference: Add New People Profile.
  *
  * @example
  * ```ts
@@ -228,15 +61,22 @@ export const findBySegments = (
  * @since 0.1.0
  * @category profiles
  */
-export const createNewPeopleProfile = (
-  websiteId: string,
-  params: PeopleProfileCreate
-): Effect.Effect<PeopleProfileNew, CrispError, CrispHttp> =>
-  createEndpoint({ path: { website_id: websiteId }, body: params })
+export const createNewPeopleProfile = route("createNewPeopleProfile", {
+  method: "POST",
+  path: "website/{website_id}/people/profile",
+  label: "Add New People Profile",
+  ref: "#add-new-people-profile",
+  official: "website.addNewPeopleProfile",
+  input: PeopleProfileCreate,
+  response: PeopleProfileNew,
+  fake: { kind: "custom" }
+})
 
 /**
  * Whether a profile exists (`HEAD .../people/profile/{people_id}`): `true` or
  * `false`, never `CrispNotFound`.
+ *
+ * Crisp reference: Check If People Profile Exists.
  *
  * @example
  * ```ts
@@ -248,14 +88,20 @@ export const createNewPeopleProfile = (
  * @since 0.1.0
  * @category profiles
  */
-export const checkPeopleProfileExists = (
-  websiteId: string,
-  peopleId: string
-): Effect.Effect<boolean, CrispError, CrispHttp> =>
-  existsEndpoint({ path: { website_id: websiteId, people_id: peopleId } })
+export const checkPeopleProfileExists = route("checkPeopleProfileExists", {
+  method: "HEAD",
+  path: "website/{website_id}/people/profile/{people_id}",
+  label: "Check If People Profile Exists",
+  ref: "#check-if-people-profile-exists",
+  official: "website.checkPeopleProfileExists",
+  fake: { kind: "custom" }
+})
 
 /**
  * Gets a profile by people id or email (`GET .../people/profile/{people_id}`).
+ * An unknown profile fails with `CrispNotFound`.
+ *
+ * Crisp reference: Get People Profile.
  *
  * @example
  * ```ts
@@ -267,16 +113,22 @@ export const checkPeopleProfileExists = (
  * @since 0.1.0
  * @category profiles
  */
-export const getPeopleProfile = (
-  websiteId: string,
-  peopleId: string
-): Effect.Effect<PeopleProfile, CrispError, CrispHttp> =>
-  getEndpoint({ path: { website_id: websiteId, people_id: peopleId } })
+export const getPeopleProfile = route("getPeopleProfile", {
+  method: "GET",
+  path: "website/{website_id}/people/profile/{people_id}",
+  label: "Get People Profile",
+  ref: "#get-people-profile",
+  official: "website.getPeopleProfile",
+  response: PeopleProfile,
+  fake: { kind: "custom" }
+})
 
 /**
  * Lists one page of profiles (`GET .../people/profiles/{page_number}`). Pages
  * count from 1; `options` adds `per_page` (20–50), sorting and search. For every
  * profile, use {@link streamPeopleProfiles}.
+ *
+ * Crisp reference: List People Profiles.
  *
  * @example
  * ```ts
@@ -288,13 +140,20 @@ export const getPeopleProfile = (
  * @since 0.1.0
  * @category profiles
  */
-export const listPeopleProfiles = (
-  websiteId: string,
-  page: number = 1,
-  options?: PeopleListOptions
-): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
-  withPage("GET", PROFILES, page, (page_number) =>
-    listEndpoint({ path: { website_id: websiteId, page_number }, query: options }))
+export const listPeopleProfiles = withSignature(
+  route("listPeopleProfiles", {
+    method: "GET",
+    path: "website/{website_id}/people/profiles/{page_number}",
+    label: "List People Profiles",
+    ref: "#list-people-profiles",
+    official: "website.listPeopleProfiles",
+    input: PeopleListOptions,
+    response: Schema.Array(PeopleProfile),
+    paged: { perPage: MAX_PER_PAGE },
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, page: number = 1, options?: PeopleListOptions) => [websiteId, page, options]
+)
 
 /**
  * Every profile of a website as a `Stream`, page after page, asking for 50 per
@@ -315,19 +174,111 @@ export const listPeopleProfiles = (
  * @since 0.1.0
  * @category pagination
  */
-export const streamPeopleProfiles = (
+export const streamPeopleProfiles = pages(listPeopleProfiles, "streamPeopleProfiles")
+
+// `findByEmail` and `findBySegments` are searches on the profile list, not routes of
+// their own: their query is checked here (stricter than the list's options), then
+// the list row sends it.
+
+const PROFILES = listPeopleProfiles.route.path
+
+// One `search_filter` criterion on a people field, with a non-empty value.
+const criterion = <C extends string>(name: C) =>
+  Schema.Struct({
+    model: Schema.Literal("people"),
+    criterion: Schema.Literal(name),
+    operator: Schema.Literal("eq"),
+    query: Schema.Tuple(Schema.NonEmptyTrimmedString)
+  })
+
+const checkEmailSearch = Schema.encodeEither(Schema.Struct({ search_filter: Schema.Tuple(criterion("email")) }))
+const checkSegmentsSearch = Schema.encodeEither(Schema.Struct({
+  search_filter: Schema.Array(criterion("segments")).pipe(Schema.minItems(1)),
+  search_operator: Schema.Literal("and")
+}))
+
+const searchProfiles = <Q>(
+  name: string,
   websiteId: string,
-  options?: PeopleListOptions
-): Stream.Stream<PeopleProfile, CrispError, CrispHttp> => {
-  const perPage = options?.per_page ?? MAX_PER_PAGE
-  const query: PeopleListOptions = { ...options, per_page: perPage }
-  return paginate((page) => listPeopleProfiles(websiteId, page, query), { pageSize: perPage }).pipe(
-    Stream.withSpan("WebsitePeople.streamPeopleProfiles")
+  checked: Either.Either<Q, ParseResult.ParseError>
+): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
+  withSpanIfTraced(
+    Either.isLeft(checked)
+      ? Effect.fail(new CrispInvalidRequest({ method: "GET", path: PROFILES, issue: `query ${formatIssue(checked.left)}` }))
+      : listPeopleProfiles.call(websiteId, 1, checked.right) as Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp>,
+    name,
+    { kind: "client", attributes: { "http.request.method": "GET", "crisp.route": PROFILES }, captureStackTrace: false }
   )
-}
+
+/**
+ * Finds the profiles with an email (`GET .../people/profiles/1` with a
+ * `search_filter` on `email`). Answers an array: empty when nobody has it. An
+ * empty email fails with `CrispInvalidRequest`.
+ *
+ * Crisp reference: List People Profiles (a search).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const jane = WebsitePeople.findByEmail("website-id", "jane@example.com").pipe(
+ *   Effect.map((found) => found[0])
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category profiles
+ */
+export const findByEmail = (
+  websiteId: string,
+  email: string
+): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
+  searchProfiles(
+    "WebsitePeople.findByEmail",
+    websiteId,
+    checkEmailSearch({ search_filter: [{ model: "people", criterion: "email", operator: "eq", query: [email] }] })
+  )
+
+/**
+ * Finds the profiles that carry every one of `segments` (`GET
+ * .../people/profiles/1`, one `search_filter` criterion per segment, combined
+ * with `and`). An empty list fails with `CrispInvalidRequest`.
+ *
+ * Crisp reference: List People Profiles (a search).
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const vipCustomers = WebsitePeople.findBySegments("website-id", ["vip", "customer"])
+ * ```
+ *
+ * @since 0.1.0
+ * @category profiles
+ */
+export const findBySegments = (
+  websiteId: string,
+  segments: ReadonlyArray<string>
+): Effect.Effect<ReadonlyArray<PeopleProfile>, CrispError, CrispHttp> =>
+  searchProfiles(
+    "WebsitePeople.findBySegments",
+    websiteId,
+    checkSegmentsSearch({
+      search_filter: segments.map((segment) => ({
+        model: "people",
+        criterion: "segments",
+        operator: "eq",
+        query: [segment] as const
+      })),
+      search_operator: "and"
+    })
+  )
 
 /**
  * Removes a profile (`DELETE .../people/profile/{people_id}`).
+ *
+ * Crisp reference: Remove People Profile.
  *
  * @example
  * ```ts
@@ -339,11 +290,19 @@ export const streamPeopleProfiles = (
  * @since 0.1.0
  * @category profiles
  */
-export const removePeopleProfile = (websiteId: string, peopleId: string): Effect.Effect<void, CrispError, CrispHttp> =>
-  removeEndpoint({ path: { website_id: websiteId, people_id: peopleId } })
+export const removePeopleProfile = route("removePeopleProfile", {
+  method: "DELETE",
+  path: "website/{website_id}/people/profile/{people_id}",
+  label: "Remove People Profile",
+  ref: "#remove-people-profile",
+  official: "website.removePeopleProfile",
+  fake: { kind: "custom" }
+})
 
 /**
  * Saves a profile (`PUT .../people/profile/{people_id}`): replaces it with `params`.
+ *
+ * Crisp reference: Save People Profile.
  *
  * @example
  * ```ts
@@ -357,16 +316,21 @@ export const removePeopleProfile = (websiteId: string, peopleId: string): Effect
  * @since 0.1.0
  * @category profiles
  */
-export const savePeopleProfile = (
-  websiteId: string,
-  peopleId: string,
-  params: PeopleProfileUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  saveEndpoint({ path: { website_id: websiteId, people_id: peopleId }, body: params })
+export const savePeopleProfile = route("savePeopleProfile", {
+  method: "PUT",
+  path: "website/{website_id}/people/profile/{people_id}",
+  label: "Save People Profile",
+  ref: "#save-people-profile",
+  official: "website.savePeopleProfile",
+  input: PeopleProfileUpdate,
+  fake: { kind: "custom" }
+})
 
 /**
  * Updates a profile (`PATCH .../people/profile/{people_id}`): changes only the
  * fields given.
+ *
+ * Crisp reference: Update People Profile.
  *
  * @example
  * ```ts
@@ -378,18 +342,23 @@ export const savePeopleProfile = (
  * @since 0.1.0
  * @category profiles
  */
-export const updatePeopleProfile = (
-  websiteId: string,
-  peopleId: string,
-  params: PeopleProfileUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  updateEndpoint({ path: { website_id: websiteId, people_id: peopleId }, body: params })
+export const updatePeopleProfile = route("updatePeopleProfile", {
+  method: "PATCH",
+  path: "website/{website_id}/people/profile/{people_id}",
+  label: "Update People Profile",
+  ref: "#update-people-profile",
+  official: "website.updatePeopleProfile",
+  input: PeopleProfileUpdate,
+  fake: { kind: "custom" }
+})
 
 /**
  * Lists one page of the website's people segments with their counts (`GET
  * .../people/suggest/segments/{page_number}`; the seed's
  * `people/segments/{page}` route is gone). The seed's README showed a
  * `peopleId` argument the code never took: the signature is `(websiteId, page)`.
+ *
+ * Crisp reference: List Suggested People Segments.
  *
  * @example
  * ```ts
@@ -401,14 +370,24 @@ export const updatePeopleProfile = (
  * @since 0.1.0
  * @category segments
  */
-export const listPeopleSegments = (
-  websiteId: string,
-  page: number = 1
-): Effect.Effect<ReadonlyArray<PeopleSegment>, CrispError, CrispHttp> =>
-  withPage("GET", SEGMENTS, page, (page_number) => segmentsEndpoint({ path: { website_id: websiteId, page_number } }))
+export const listPeopleSegments = withSignature(
+  route("listPeopleSegments", {
+    method: "GET",
+    path: "website/{website_id}/people/suggest/segments/{page_number}",
+    label: "List Suggested People Segments",
+    ref: "#list-suggested-people-segments",
+    official: "website.listSuggestedPeopleSegments",
+    response: Schema.Array(PeopleSegment),
+    paged: {},
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, page: number = 1) => [websiteId, page]
+)
 
 /**
  * Adds an event to a profile's timeline (`POST .../people/events/{people_id}`).
+ *
+ * Crisp reference: Add A People Event.
  *
  * @example
  * ```ts
@@ -420,17 +399,22 @@ export const listPeopleSegments = (
  * @since 0.1.0
  * @category events
  */
-export const addPeopleEvent = (
-  websiteId: string,
-  peopleId: string,
-  params: PeopleEventNew
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  addEventEndpoint({ path: { website_id: websiteId, people_id: peopleId }, body: params })
+export const addPeopleEvent = route("addPeopleEvent", {
+  method: "POST",
+  path: "website/{website_id}/people/events/{people_id}",
+  label: "Add A People Event",
+  ref: "#add-a-people-event",
+  official: "website.addPeopleEvent",
+  input: PeopleEventNew,
+  fake: { kind: "custom" }
+})
 
 /**
- * Lists one page of a profile's events (`GET
+ * Lists one page of a profile's events, newest first (`GET
  * .../people/events/{people_id}/list/{page_number}`). For all of them, use
  * {@link streamPeopleEvents}.
+ *
+ * Crisp reference: List People Events.
  *
  * @example
  * ```ts
@@ -442,13 +426,19 @@ export const addPeopleEvent = (
  * @since 0.1.0
  * @category events
  */
-export const listPeopleEvent = (
-  websiteId: string,
-  peopleId: string,
-  page: number = 1
-): Effect.Effect<ReadonlyArray<PeopleEvent>, CrispError, CrispHttp> =>
-  withPage("GET", EVENTS, page, (page_number) =>
-    eventsEndpoint({ path: { website_id: websiteId, people_id: peopleId, page_number } }))
+export const listPeopleEvent = withSignature(
+  route("listPeopleEvent", {
+    method: "GET",
+    path: "website/{website_id}/people/events/{people_id}/list/{page_number}",
+    label: "List People Events",
+    ref: "#list-people-events",
+    official: "website.listPeopleEvents",
+    response: Schema.Array(PeopleEvent),
+    paged: {},
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, peopleId: string, page: number = 1) => [websiteId, peopleId, page]
+)
 
 /**
  * Every event of a profile as a `Stream`. The route takes no `per_page` and
@@ -469,16 +459,12 @@ export const listPeopleEvent = (
  * @since 0.1.0
  * @category pagination
  */
-export const streamPeopleEvents = (
-  websiteId: string,
-  peopleId: string
-): Stream.Stream<PeopleEvent, CrispError, CrispHttp> =>
-  paginate((page) => listPeopleEvent(websiteId, peopleId, page)).pipe(
-    Stream.withSpan("WebsitePeople.streamPeopleEvents")
-  )
+export const streamPeopleEvents = pages(listPeopleEvent, "streamPeopleEvents")
 
 /**
  * Gets a profile's custom data (`GET .../people/data/{people_id}`).
+ *
+ * Crisp reference: Get People Data.
  *
  * @example
  * ```ts
@@ -490,12 +476,23 @@ export const streamPeopleEvents = (
  * @since 0.1.0
  * @category data
  */
-export const getPeopleData = (websiteId: string, peopleId: string): Effect.Effect<PeopleData, CrispError, CrispHttp> =>
-  getDataEndpoint({ path: { website_id: websiteId, people_id: peopleId } })
+export const getPeopleData = route("getPeopleData", {
+  method: "GET",
+  path: "website/{website_id}/people/data/{people_id}",
+  label: "Get People Data",
+  ref: "#get-people-data",
+  official: "website.getPeopleData",
+  response: PeopleData,
+  fake: { kind: "custom" }
+})
 
 /**
  * Replaces a profile's custom data (`PUT .../people/data/{people_id}` with
- * `{ data }`): the seed named it "update" but sends PUT.
+ * `{ data }`): the seed named it "update" but sends PUT, and keys not given are
+ * gone afterwards. `crisp-api` calls this route `savePeopleData`; its
+ * `updatePeopleData` is the PATCH.
+ *
+ * Crisp reference: Save People Data.
  *
  * @example
  * ```ts
@@ -507,17 +504,22 @@ export const getPeopleData = (websiteId: string, peopleId: string): Effect.Effec
  * @since 0.1.0
  * @category data
  */
-export const updatePeopleData = (
-  websiteId: string,
-  peopleId: string,
-  params: PeopleDataUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  updateDataEndpoint({ path: { website_id: websiteId, people_id: peopleId }, body: params })
+export const updatePeopleData = route("updatePeopleData", {
+  method: "PUT",
+  path: "website/{website_id}/people/data/{people_id}",
+  label: "Save People Data",
+  ref: "#save-people-data",
+  official: "website.savePeopleData",
+  input: PeopleDataUpdate,
+  fake: { kind: "custom" }
+})
 
 /**
  * Lists one page of the session ids of a profile's conversations (`GET
  * .../people/conversations/{people_id}/list/{page_number}`; the seed used a
  * singular `conversation` segment).
+ *
+ * Crisp reference: List People Conversations.
  *
  * @example
  * ```ts
@@ -529,13 +531,19 @@ export const updatePeopleData = (
  * @since 0.1.0
  * @category conversations
  */
-export const listPeopleConversations = (
-  websiteId: string,
-  peopleId: string,
-  page: number = 1
-): Effect.Effect<ReadonlyArray<string>, CrispError, CrispHttp> =>
-  withPage("GET", CONVERSATIONS, page, (page_number) =>
-    conversationsEndpoint({ path: { website_id: websiteId, people_id: peopleId, page_number } }))
+export const listPeopleConversations = withSignature(
+  route("listPeopleConversations", {
+    method: "GET",
+    path: "website/{website_id}/people/conversations/{people_id}/list/{page_number}",
+    label: "List People Conversations",
+    ref: "#list-people-conversations",
+    official: "website.listPeopleConversations",
+    response: Schema.Array(Schema.String),
+    paged: {},
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, peopleId: string, page: number = 1) => [websiteId, peopleId, page]
+)
 
 /**
  * The session ids of every conversation of a profile, as a `Stream`. Like
@@ -552,10 +560,4 @@ export const listPeopleConversations = (
  * @since 0.1.0
  * @category pagination
  */
-export const streamPeopleConversations = (
-  websiteId: string,
-  peopleId: string
-): Stream.Stream<string, CrispError, CrispHttp> =>
-  paginate((page) => listPeopleConversations(websiteId, peopleId, page)).pipe(
-    Stream.withSpan("WebsitePeople.streamPeopleConversations")
-  )
+export const streamPeopleConversations = pages(listPeopleConversations, "streamPeopleConversations")
