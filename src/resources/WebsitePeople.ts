@@ -27,16 +27,27 @@ import { withSpanIfTraced } from "../internal/http/span.js"
 import { pages, routes, withSignature } from "../internal/rest/route.js"
 import { formatIssue } from "../internal/schemaIssue.js"
 import {
+  PeopleCampaign,
   PeopleData,
+  PeopleDataPatch,
   PeopleDataUpdate,
   PeopleEvent,
   PeopleEventNew,
   PeopleListOptions,
   PeopleProfile,
   PeopleProfileCreate,
+  PeopleProfileImportSetup,
   PeopleProfileNew,
   PeopleProfileUpdate,
-  PeopleSegment
+  PeopleSegment,
+  PeopleStatistics,
+  PeopleSubscription,
+  PeopleSubscriptionUpdate,
+  PeopleSuggestedDataKey,
+  PeopleSuggestedDataKeyDelete,
+  PeopleSuggestedEvent,
+  PeopleSuggestedEventDelete,
+  PeopleSuggestedSegmentDelete
 } from "../schemas/People.js"
 import { MAX_PER_PAGE } from "../schemas/Search.js"
 
@@ -385,6 +396,187 @@ export const listPeopleSegments = withSignature(
 )
 
 /**
+ * Every suggested segment of a website as a `Stream`, page after page. The
+ * route takes no `per_page`, so the walk stops at the first empty page.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const names = WebsitePeople.streamPeopleSegments("website-id").pipe(
+ *   Stream.map((s) => s.segment),
+ *   Stream.runCollect
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category pagination
+ */
+export const streamPeopleSegments = pages(listPeopleSegments, "streamPeopleSegments")
+
+/**
+ * Drops a segment from the website's suggested segments (`DELETE
+ * .../people/suggest/segment` with `{ segment }`).
+ *
+ * Crisp reference: Delete Suggested People Segment.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const drop = WebsitePeople.deleteSuggestedSegment("website-id", { segment: "old-campaign" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category segments
+ */
+export const deleteSuggestedSegment = route("deleteSuggestedSegment", {
+  method: "DELETE",
+  path: "website/{website_id}/people/suggest/segment",
+  label: "Delete Suggested People Segment",
+  ref: "#delete-suggested-people-segment",
+  official: "website.deleteSuggestedPeopleSegment",
+  input: PeopleSuggestedSegmentDelete
+})
+
+/**
+ * Lists one page of the data keys used in profiles' custom data, with how many
+ * profiles have each (`GET .../people/suggest/data/{page_number}`). For all of
+ * them, use {@link streamSuggestedDataKeys}.
+ *
+ * Crisp reference: List Suggested People Data Keys.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const keys = WebsitePeople.listSuggestedDataKeys("website-id", 1)
+ * ```
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const listSuggestedDataKeys = route("listSuggestedDataKeys", {
+  method: "GET",
+  path: "website/{website_id}/people/suggest/data/{page_number}",
+  label: "List Suggested People Data Keys",
+  ref: "#list-suggested-people-data-keys",
+  official: "website.listSuggestedPeopleDataKeys",
+  response: Schema.Array(PeopleSuggestedDataKey),
+  paged: {}
+})
+
+/**
+ * Every suggested data key as a `Stream`; stops at the first empty page.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const keys = WebsitePeople.streamSuggestedDataKeys("website-id").pipe(Stream.map((k) => k.key), Stream.runCollect)
+ * ```
+ *
+ * @since 0.2.0
+ * @category pagination
+ */
+export const streamSuggestedDataKeys = pages(listSuggestedDataKeys, "streamSuggestedDataKeys")
+
+/**
+ * Drops a data key from the suggested data keys (`DELETE
+ * .../people/suggest/data` with `{ key }`).
+ *
+ * Crisp reference: Delete Suggested People Data Key.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const drop = WebsitePeople.deleteSuggestedDataKey("website-id", { key: "legacy_plan" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const deleteSuggestedDataKey = route("deleteSuggestedDataKey", {
+  method: "DELETE",
+  path: "website/{website_id}/people/suggest/data",
+  label: "Delete Suggested People Data Key",
+  ref: "#delete-suggested-people-data-key",
+  official: "website.deleteSuggestedPeopleDataKey",
+  input: PeopleSuggestedDataKeyDelete
+})
+
+/**
+ * Lists one page of the event texts used in profiles' timelines, with how often
+ * each occurs (`GET .../people/suggest/events/{page_number}`). For all of them,
+ * use {@link streamSuggestedEvents}.
+ *
+ * Crisp reference: List Suggested People Events.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const events = WebsitePeople.listSuggestedEvents("website-id", 1)
+ * ```
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const listSuggestedEvents = route("listSuggestedEvents", {
+  method: "GET",
+  path: "website/{website_id}/people/suggest/events/{page_number}",
+  label: "List Suggested People Events",
+  ref: "#list-suggested-people-events",
+  official: "website.listSuggestedPeopleEvents",
+  response: Schema.Array(PeopleSuggestedEvent),
+  paged: {}
+})
+
+/**
+ * Every suggested event text as a `Stream`; stops at the first empty page.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const texts = WebsitePeople.streamSuggestedEvents("website-id").pipe(Stream.map((e) => e.text), Stream.runCollect)
+ * ```
+ *
+ * @since 0.2.0
+ * @category pagination
+ */
+export const streamSuggestedEvents = pages(listSuggestedEvents, "streamSuggestedEvents")
+
+/**
+ * Drops an event text from the suggested events (`DELETE
+ * .../people/suggest/event` with `{ text }`).
+ *
+ * Crisp reference: Delete Suggested People Event.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const drop = WebsitePeople.deleteSuggestedEvent("website-id", { text: "Visited pricing" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export const deleteSuggestedEvent = route("deleteSuggestedEvent", {
+  method: "DELETE",
+  path: "website/{website_id}/people/suggest/event",
+  label: "Delete Suggested People Event",
+  ref: "#delete-suggested-people-event",
+  official: "website.deleteSuggestedPeopleEvent",
+  input: PeopleSuggestedEventDelete
+})
+
+/**
  * Adds an event to a profile's timeline (`POST .../people/events/{people_id}`).
  *
  * Crisp reference: Add A People Event.
@@ -490,7 +682,7 @@ export const getPeopleData = route("getPeopleData", {
  * Replaces a profile's custom data (`PUT .../people/data/{people_id}` with
  * `{ data }`): the seed named it "update" but sends PUT, and keys not given are
  * gone afterwards. `crisp-api` calls this route `savePeopleData`; its
- * `updatePeopleData` is the PATCH.
+ * `updatePeopleData` is the PATCH, here {@link updateData}.
  *
  * Crisp reference: Save People Data.
  *
@@ -561,3 +753,207 @@ export const listPeopleConversations = withSignature(
  * @category pagination
  */
 export const streamPeopleConversations = pages(listPeopleConversations, "streamPeopleConversations")
+
+/**
+ * Merges keys into a profile's custom data (`PATCH .../people/data/{people_id}`):
+ * keys not given stay as they are. This is `crisp-api`'s `updatePeopleData`;
+ * here that name belongs to the old client's function, which replaces the data
+ * (PUT): a different name keeps code ported from either client doing what it did.
+ * The body is sent as given: `{ data: { key: value } }` as in Crisp's reference,
+ * or the keys themselves as `crisp-api` sends them.
+ *
+ * Crisp reference: Update People Data.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const upgrade = WebsitePeople.updateData("website-id", "jane@example.com", { data: { plan: "pro" } })
+ * ```
+ *
+ * @since 0.2.0
+ * @category data
+ */
+export const updateData = route("updateData", {
+  method: "PATCH",
+  path: "website/{website_id}/people/data/{people_id}",
+  label: "Update People Data",
+  ref: "#update-people-data",
+  official: "website.updatePeopleData",
+  input: PeopleDataPatch
+})
+
+/**
+ * Gets how many profiles a website has (`GET .../people/stats`).
+ *
+ * Crisp reference: Get People Statistics.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const stats = WebsitePeople.getStatistics("website-id")
+ * ```
+ *
+ * @since 0.2.0
+ * @category profiles
+ */
+export const getStatistics = route("getStatistics", {
+  method: "GET",
+  path: "website/{website_id}/people/stats",
+  label: "Get People Statistics",
+  ref: "#get-people-statistics",
+  official: "website.getPeopleStatistics",
+  response: PeopleStatistics
+})
+
+/**
+ * Lists one page of the campaigns a profile received (`GET
+ * .../people/campaigns/{people_id}/list/{page_number}`). For all of them, use
+ * {@link streamCampaigns}.
+ *
+ * Crisp reference: List People Campaigns.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const campaigns = WebsitePeople.listCampaigns("website-id", "jane@example.com", 1)
+ * ```
+ *
+ * @since 0.2.0
+ * @category campaigns
+ */
+export const listCampaigns = route("listCampaigns", {
+  method: "GET",
+  path: "website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
+  label: "List People Campaigns",
+  ref: "#list-people-campaigns",
+  official: "website.listPeopleCampaigns",
+  response: Schema.Array(PeopleCampaign),
+  paged: {}
+})
+
+/**
+ * Every campaign a profile received, as a `Stream`; stops at the first empty page.
+ *
+ * @example
+ * ```ts
+ * import { Stream } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const names = WebsitePeople.streamCampaigns("website-id", "jane@example.com").pipe(
+ *   Stream.map((c) => c.name),
+ *   Stream.runCollect
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category pagination
+ */
+export const streamCampaigns = pages(listCampaigns, "streamCampaigns")
+
+/**
+ * Gets whether a profile is subscribed to emails (`GET
+ * .../people/subscription/{people_id}`).
+ *
+ * Crisp reference: Get People Subscription Status.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const status = WebsitePeople.getSubscriptionStatus("website-id", "jane@example.com")
+ * ```
+ *
+ * @since 0.2.0
+ * @category subscription
+ */
+export const getSubscriptionStatus = route("getSubscriptionStatus", {
+  method: "GET",
+  path: "website/{website_id}/people/subscription/{people_id}",
+  label: "Get People Subscription Status",
+  ref: "#get-people-subscription-status",
+  official: "website.getPeopleSubscriptionStatus",
+  response: PeopleSubscription
+})
+
+/**
+ * Subscribes a profile to emails or unsubscribes it (`PATCH
+ * .../people/subscription/{people_id}` with `{ email }`).
+ *
+ * Crisp reference: Update People Subscription Status.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const unsubscribe = WebsitePeople.updateSubscriptionStatus("website-id", "jane@example.com", { email: false })
+ * ```
+ *
+ * @since 0.2.0
+ * @category subscription
+ */
+export const updateSubscriptionStatus = route("updateSubscriptionStatus", {
+  method: "PATCH",
+  path: "website/{website_id}/people/subscription/{people_id}",
+  label: "Update People Subscription Status",
+  ref: "#update-people-subscription-status",
+  official: "website.updatePeopleSubscriptionStatus",
+  input: PeopleSubscriptionUpdate
+})
+
+/**
+ * Starts an export of every profile (`POST .../people/export/profiles`). Crisp
+ * prepares the file in the background: the call answers nothing.
+ *
+ * Crisp reference: Export People Profiles.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const exportAll = WebsitePeople.exportProfiles("website-id")
+ * ```
+ *
+ * @since 0.2.0
+ * @category import and export
+ */
+export const exportProfiles = route("exportProfiles", {
+  method: "POST",
+  path: "website/{website_id}/people/export/profiles",
+  label: "Export People Profiles",
+  ref: "#export-people-profiles",
+  official: "website.exportPeopleProfiles"
+})
+
+/**
+ * Starts an import of profiles from a CSV file (`POST
+ * .../people/import/profiles`): where the file is, which column holds which
+ * field, and how it is split. A setup without `url` or `mapping` fails with
+ * `CrispInvalidRequest` before anything is sent.
+ *
+ * Crisp reference: Import People Profiles.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const importCsv = WebsitePeople.importProfiles("website-id", {
+ *   url: "https://example.com/contacts.csv",
+ *   mapping: [{ column: 0, field: "email" }],
+ *   options: { skip_header: true }
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category import and export
+ */
+export const importProfiles = route("importProfiles", {
+  method: "POST",
+  path: "website/{website_id}/people/import/profiles",
+  label: "Import People Profiles",
+  ref: "#import-people-profiles",
+  official: "website.importPeopleProfiles",
+  input: PeopleProfileImportSetup
+})

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Stream } from "effect"
 import { WebsitePeople } from "../../src/index.js"
+import * as Support from "../support/crisp.js"
+import * as Loopback from "../support/loopback.js"
 import { start, WEBSITE } from "./harness.js"
 
 describe("a people round trip", () => {
@@ -196,4 +198,91 @@ describe("people pagination", () => {
         `GET website/${WEBSITE}/people/conversations/people-jane/list/2`
       ])
     }))
+})
+
+describe("the people routes added in 0.2.0, on the wire", () => {
+  const sent = (server: Loopback.Loopback) =>
+    Effect.map(server.requests, (requests) =>
+      requests.map((r) => {
+        const url = new URL(r.url, server.origin)
+        return [r.method, url.pathname.slice("/v1/".length), r.body === "" ? undefined : JSON.parse(r.body)]
+      }))
+
+  it.live("updateData is the PATCH and sends either body form as given; updatePeopleData stays the PUT", () =>
+    Support.withServer(Loopback.always(Loopback.envelope({})), (server) =>
+      Effect.gen(function*() {
+        yield* WebsitePeople.updateData(WEBSITE, "jane@example.com", { data: { plan: "pro" } })
+        yield* WebsitePeople.updateData(WEBSITE, "jane@example.com", { seats: 6, trial: false })
+        yield* WebsitePeople.updatePeopleData(WEBSITE, "jane@example.com", { data: { seats: 6 } })
+        expect(yield* sent(server)).toEqual([
+          ["PATCH", `website/${WEBSITE}/people/data/jane%40example.com`, { data: { plan: "pro" } }],
+          ["PATCH", `website/${WEBSITE}/people/data/jane%40example.com`, { seats: 6, trial: false }],
+          ["PUT", `website/${WEBSITE}/people/data/jane%40example.com`, { data: { seats: 6 } }]
+        ])
+      })))
+
+  it.live("suggestions: lists by page, deletes with a body; subscription; export and import", () =>
+    Support.withServer(
+      (request) => (request.method === "GET" ? Loopback.envelope(request.url.includes("/stats") ? { total: 3 } : []) : Loopback.envelope({})),
+      (server) =>
+        Effect.gen(function*() {
+          expect(yield* WebsitePeople.getStatistics(WEBSITE)).toEqual({ total: 3 })
+          yield* WebsitePeople.listSuggestedDataKeys(WEBSITE, 2)
+          yield* WebsitePeople.listSuggestedEvents(WEBSITE, 1)
+          yield* WebsitePeople.deleteSuggestedSegment(WEBSITE, { segment: "vip" })
+          yield* WebsitePeople.deleteSuggestedDataKey(WEBSITE, { key: "plan" })
+          yield* WebsitePeople.deleteSuggestedEvent(WEBSITE, { text: "Signed up" })
+          yield* WebsitePeople.listCampaigns(WEBSITE, "people-1", 3)
+          yield* WebsitePeople.updateSubscriptionStatus(WEBSITE, "people-1", { email: false })
+          yield* WebsitePeople.exportProfiles(WEBSITE)
+          yield* WebsitePeople.importProfiles(WEBSITE, { url: "https://example.com/c.csv", mapping: [{ column: 0, field: "email" }] })
+          expect(yield* sent(server)).toEqual([
+            ["GET", `website/${WEBSITE}/people/stats`, undefined],
+            ["GET", `website/${WEBSITE}/people/suggest/data/2`, undefined],
+            ["GET", `website/${WEBSITE}/people/suggest/events/1`, undefined],
+            ["DELETE", `website/${WEBSITE}/people/suggest/segment`, { segment: "vip" }],
+            ["DELETE", `website/${WEBSITE}/people/suggest/data`, { key: "plan" }],
+            ["DELETE", `website/${WEBSITE}/people/suggest/event`, { text: "Signed up" }],
+            ["GET", `website/${WEBSITE}/people/campaigns/people-1/list/3`, undefined],
+            ["PATCH", `website/${WEBSITE}/people/subscription/people-1`, { email: false }],
+            ["POST", `website/${WEBSITE}/people/export/profiles`, {}],
+            ["POST", `website/${WEBSITE}/people/import/profiles`, { url: "https://example.com/c.csv", mapping: [{ column: 0, field: "email" }] }]
+          ])
+        })
+    ))
+
+  it.live("streamPeopleSegments and streamCampaigns walk to the first empty page", () =>
+    Support.withServer(
+      Loopback.sequence(
+        Loopback.envelope([{ segment: "vip", count: 2 }]),
+        Loopback.envelope([]),
+        Loopback.envelope([{ campaign_id: "c1" }, { campaign_id: "c2" }]),
+        Loopback.envelope([])
+      ),
+      (server) =>
+        Effect.gen(function*() {
+          const segments = yield* WebsitePeople.streamPeopleSegments(WEBSITE).pipe(Stream.runCollect)
+          const campaigns = yield* WebsitePeople.streamCampaigns(WEBSITE, "people-1").pipe(Stream.runCollect)
+          expect(Chunk.toReadonlyArray(segments)).toEqual([{ segment: "vip", count: 2 }])
+          expect(Chunk.toReadonlyArray(campaigns).map((c) => c.campaign_id)).toEqual(["c1", "c2"])
+          expect((yield* sent(server)).map(([, path]) => path)).toEqual([
+            `website/${WEBSITE}/people/suggest/segments/1`,
+            `website/${WEBSITE}/people/suggest/segments/2`,
+            `website/${WEBSITE}/people/campaigns/people-1/list/1`,
+            `website/${WEBSITE}/people/campaigns/people-1/list/2`
+          ])
+        })
+    ))
+
+  const refused = [
+    ["people data with an object value", WebsitePeople.updateData(WEBSITE, "p", { plan: { tier: 1 } } as never), "body"],
+    ["a subscription without a boolean", WebsitePeople.updateSubscriptionStatus(WEBSITE, "p", {} as never), "email"],
+    ["an empty suggested segment", WebsitePeople.deleteSuggestedSegment(WEBSITE, { segment: "" }), "segment"],
+    ["an import without mapping", WebsitePeople.importProfiles(WEBSITE, { url: "https://example.com/c.csv" } as never), "mapping"],
+    ["an import with no column", WebsitePeople.importProfiles(WEBSITE, { url: "https://example.com/c.csv", mapping: [] }), "mapping"],
+    ["a campaigns page of 0", WebsitePeople.listCampaigns(WEBSITE, "p", 0), "page_number"]
+  ] as const
+  for (const [name, call, field] of refused) {
+    it.live(`${name} is refused before sending`, () => Support.refusedBeforeSending(call, field))
+  }
 })
