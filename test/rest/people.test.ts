@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Stream } from "effect"
 import { WebsitePeople } from "../../src/index.js"
+import { CrispSimulator, CrispTest, FakeCrisp } from "../../src/testing.js"
 import * as Support from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 import { start, WEBSITE } from "./harness.js"
@@ -285,4 +286,52 @@ describe("the people routes added in 0.2.0, on the wire", () => {
   for (const [name, call, field] of refused) {
     it.live(`${name} is refused before sending`, () => Support.refusedBeforeSending(call, field))
   }
+})
+
+describe("a sync walks every people profile", () => {
+  const emails = Array.from({ length: 120 }, (_, i) => `contact${String(i).padStart(3, "0")}@example.com`)
+
+  /** What a sync job does: walk every profile once, keyed by people id. */
+  const syncAll = Effect.gen(function*() {
+    const seen = new Map<string, number>()
+    yield* WebsitePeople.streamPeopleProfiles(WEBSITE).pipe(
+      Stream.runForEach((profile) =>
+        Effect.sync(() => seen.set(profile.people_id ?? "(none)", (seen.get(profile.people_id ?? "(none)") ?? 0) + 1))
+      )
+    )
+    return seen
+  })
+
+  it.effect("through CrispTest.layer: 120 profiles created, then streamed, each seen exactly once", () =>
+    Effect.gen(function*() {
+      const created = new Set<string>()
+      for (const email of emails) {
+        const { people_id } = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email, segments: ["imported"] })
+        created.add(people_id)
+      }
+      expect(created.size).toBe(120)
+      const control = yield* CrispTest.Control
+      yield* control.clearRequests
+      const seen = yield* syncAll
+      expect([...seen.keys()].sort()).toEqual([...created].sort())
+      expect([...seen.values()].every((n) => n === 1)).toBe(true)
+      expect((yield* control.requests).map((r) => `${r.method} ${r.path} ${r.query.per_page}`)).toEqual([
+        `GET website/${WEBSITE}/people/profiles/1 50`,
+        `GET website/${WEBSITE}/people/profiles/2 50`,
+        `GET website/${WEBSITE}/people/profiles/3 50`
+      ])
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.live("through CrispSimulator (fetch over loopback): 120 seeded profiles, each seen exactly once", () =>
+    Effect.gen(function*() {
+      const seen = yield* syncAll
+      expect(seen.size).toBe(120)
+      expect([...seen.values()].every((n) => n === 1)).toBe(true)
+      const fake = yield* FakeCrisp.FakeCrisp
+      const byId = new Map((yield* Effect.forEach(seen.keys(), (id) => WebsitePeople.getPeopleProfile(WEBSITE, id))).map((p) => [p.email, p]))
+      expect([...byId.keys()].sort()).toEqual(emails)
+      expect((yield* fake.requests).filter((r) => r.path.includes("/people/profiles/")).length).toBe(3)
+    }).pipe(Effect.provide(CrispSimulator.layer({
+      seed: { people: emails.map((email, i) => ({ website_id: WEBSITE, email, created_at: 1_700_000_000_000 + i })) }
+    }))))
 })
