@@ -29,7 +29,6 @@ import { formatIssue } from "../internal/schemaIssue.js"
 import {
   PeopleCampaign,
   PeopleData,
-  PeopleDataPatch,
   PeopleDataUpdate,
   PeopleEvent,
   PeopleEventNew,
@@ -437,7 +436,8 @@ export const deleteSuggestedSegment = route("deleteSuggestedSegment", {
   label: "Delete Suggested People Segment",
   ref: "#delete-suggested-people-segment",
   official: "website.deleteSuggestedPeopleSegment",
-  input: PeopleSuggestedSegmentDelete
+  input: PeopleSuggestedSegmentDelete,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -464,7 +464,8 @@ export const listSuggestedDataKeys = route("listSuggestedDataKeys", {
   ref: "#list-suggested-people-data-keys",
   official: "website.listSuggestedPeopleDataKeys",
   response: Schema.Array(PeopleSuggestedDataKey),
-  paged: {}
+  paged: {},
+  fake: { kind: "custom" }
 })
 
 /**
@@ -505,7 +506,8 @@ export const deleteSuggestedDataKey = route("deleteSuggestedDataKey", {
   label: "Delete Suggested People Data Key",
   ref: "#delete-suggested-people-data-key",
   official: "website.deleteSuggestedPeopleDataKey",
-  input: PeopleSuggestedDataKeyDelete
+  input: PeopleSuggestedDataKeyDelete,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -532,7 +534,8 @@ export const listSuggestedEvents = route("listSuggestedEvents", {
   ref: "#list-suggested-people-events",
   official: "website.listSuggestedPeopleEvents",
   response: Schema.Array(PeopleSuggestedEvent),
-  paged: {}
+  paged: {},
+  fake: { kind: "custom" }
 })
 
 /**
@@ -573,7 +576,8 @@ export const deleteSuggestedEvent = route("deleteSuggestedEvent", {
   label: "Delete Suggested People Event",
   ref: "#delete-suggested-people-event",
   official: "website.deleteSuggestedPeopleEvent",
-  input: PeopleSuggestedEventDelete
+  input: PeopleSuggestedEventDelete,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -679,9 +683,10 @@ export const getPeopleData = route("getPeopleData", {
 })
 
 /**
- * Replaces a profile's custom data (`PUT .../people/data/{people_id}` with
- * `{ data }`): the seed named it "update" but sends PUT, and keys not given are
- * gone afterwards. `crisp-api` calls this route `savePeopleData`; its
+ * Replaces a profile's custom data (`PUT .../people/data/{people_id}`): the
+ * seed named it "update" but sends PUT, and keys not given are gone afterwards.
+ * The body is sent as given: `{ data: { key: value } }` as in Crisp's reference,
+ * or the keys themselves as `crisp-api` sends them. `crisp-api` calls this route `savePeopleData`; its
  * `updatePeopleData` is the PATCH, here {@link updateData}.
  *
  * Crisp reference: Save People Data.
@@ -780,7 +785,8 @@ export const updateData = route("updateData", {
   label: "Update People Data",
   ref: "#update-people-data",
   official: "website.updatePeopleData",
-  input: PeopleDataPatch
+  input: PeopleDataUpdate,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -804,7 +810,8 @@ export const getStatistics = route("getStatistics", {
   label: "Get People Statistics",
   ref: "#get-people-statistics",
   official: "website.getPeopleStatistics",
-  response: PeopleStatistics
+  response: PeopleStatistics,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -831,7 +838,8 @@ export const listCampaigns = route("listCampaigns", {
   ref: "#list-people-campaigns",
   official: "website.listPeopleCampaigns",
   response: Schema.Array(PeopleCampaign),
-  paged: {}
+  paged: {},
+  fake: { kind: "custom" }
 })
 
 /**
@@ -875,7 +883,8 @@ export const getSubscriptionStatus = route("getSubscriptionStatus", {
   label: "Get People Subscription Status",
   ref: "#get-people-subscription-status",
   official: "website.getPeopleSubscriptionStatus",
-  response: PeopleSubscription
+  response: PeopleSubscription,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -900,7 +909,8 @@ export const updateSubscriptionStatus = route("updateSubscriptionStatus", {
   label: "Update People Subscription Status",
   ref: "#update-people-subscription-status",
   official: "website.updatePeopleSubscriptionStatus",
-  input: PeopleSubscriptionUpdate
+  input: PeopleSubscriptionUpdate,
+  fake: { kind: "custom" }
 })
 
 /**

@@ -95,7 +95,8 @@ export const getKey = route("getKey", {
   label: "Get Verify Key",
   ref: "#get-verify-key",
   official: "website.getVerifyKey",
-  response: VerifyKey
+  response: VerifyKey,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -120,5 +121,6 @@ export const rollKey = route("rollKey", {
   path: "website/{website_id}/verify/key",
   label: "Roll Verify Key",
   ref: "#roll-verify-key",
-  official: "website.rollVerifyKey"
+  official: "website.rollVerifyKey",
+  fake: { kind: "custom" }
 })

@@ -80,7 +80,8 @@ export const list = route("list", {
   ref: "#list-visitors",
   official: "website.listVisitors",
   response: Schema.Array(Visitor),
-  paged: {}
+  paged: {},
+  fake: { kind: "collection", name: "visitors", op: "list", id: "session_id" }
 })
 
 /**
@@ -180,9 +181,10 @@ export const countBlocked = route("countBlocked", {
   method: "GET",
   path: "website/{website_id}/visitors/blocked",
   label: "Count Blocked Visitors",
-  ref: "#count-blocked-visitors",
+  ref: "#count-blocked-visitors/",
   official: "website.countBlockedVisitors",
-  response: VisitorsBlockedList
+  response: VisitorsBlockedList,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -208,7 +210,8 @@ export const countBlockedInRule = route("countBlockedInRule", {
   label: "Count Blocked Visitors In Rule",
   ref: "#count-blocked-visitors-in-rule",
   official: "website.countBlockedVisitorsInRule",
-  response: VisitorsBlockedInRule
+  response: VisitorsBlockedInRule,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -232,5 +235,6 @@ export const clearBlockedInRule = route("clearBlockedInRule", {
   path: "website/{website_id}/visitors/blocked/{rule}",
   label: "Clear Blocked Visitors In Rule",
   ref: "#clear-blocked-visitors-in-rule",
-  official: "website.clearBlockedVisitorsInRule"
+  official: "website.clearBlockedVisitorsInRule",
+  fake: { kind: "custom" }
 })

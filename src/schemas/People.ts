@@ -410,22 +410,25 @@ export const PeopleEventNew = Schema.Struct({
 export interface PeopleEventNew extends Schema.Schema.Type<typeof PeopleEventNew> {}
 
 /**
- * The body of `updatePeopleData` (PUT: replaces the profile's custom data):
- * `{ data: { key: value } }` with string, number or boolean values.
+ * The body of `updatePeopleData` (PUT: replaces the profile's custom data) and
+ * `updateData` (PATCH: merges into it), sent as given. Crisp's reference wraps
+ * the keys in `data` (`{ data: { plan: "pro" } }`); `crisp-api` sends the keys
+ * themselves (`{ plan: "pro" }`). Values are strings, numbers or booleans.
  *
  * @example
  * ```ts
  * import { WebsitePeople } from "effect-crisp"
  *
  * WebsitePeople.updatePeopleData("website-id", "jane@example.com", { data: { plan: "pro", seats: 5 } })
+ * WebsitePeople.updateData("website-id", "jane@example.com", { seats: 6 })
  * ```
  *
  * @since 0.1.0
  * @category request bodies
  */
-export const PeopleDataUpdate = Schema.Struct({ data: ScalarRecord })
+export const PeopleDataUpdate = Schema.Union(Schema.Struct({ data: ScalarRecord }), ScalarRecord)
 
-export interface PeopleDataUpdate extends Schema.Schema.Type<typeof PeopleDataUpdate> {}
+export type PeopleDataUpdate = typeof PeopleDataUpdate.Type
 
 /**
  * Query options of the profile list (`GET .../people/profiles/{page_number}`):
@@ -453,26 +456,6 @@ export const PeopleListOptions = Schema.Struct({
 })
 
 export interface PeopleListOptions extends Schema.Schema.Type<typeof PeopleListOptions> {}
-
-/**
- * The body of `updateData` (PATCH: merges into the profile's custom data), sent
- * as given: Crisp's reference wraps the keys in `data` (`{ data: { plan: "pro" } }`),
- * `crisp-api` sends the keys themselves (`{ plan: "pro" }`). Values are strings,
- * numbers or booleans.
- *
- * @example
- * ```ts
- * import { WebsitePeople } from "effect-crisp"
- *
- * WebsitePeople.updateData("website-id", "jane@example.com", { data: { seats: 6 } })
- * ```
- *
- * @since 0.2.0
- * @category request bodies
- */
-export const PeopleDataPatch = Schema.Union(Schema.Struct({ data: ScalarRecord }), ScalarRecord)
-
-export type PeopleDataPatch = typeof PeopleDataPatch.Type
 
 /**
  * The body of `updateSubscriptionStatus`: `email: false` unsubscribes the

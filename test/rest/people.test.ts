@@ -335,3 +335,63 @@ describe("a sync walks every people profile", () => {
       seed: { people: emails.map((email, i) => ({ website_id: WEBSITE, email, created_at: 1_700_000_000_000 + i })) }
     }))))
 })
+
+describe("people state through CrispTest.layer", () => {
+  it.effect("data: updateData merges, updatePeopleData replaces, either body form", () =>
+    Effect.gen(function*() {
+      const { people_id } = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "jane@example.com" })
+      yield* WebsitePeople.updatePeopleData(WEBSITE, people_id, { data: { plan: "free", seats: 1 } })
+      yield* WebsitePeople.updateData(WEBSITE, people_id, { data: { plan: "pro" } })
+      yield* WebsitePeople.updateData(WEBSITE, "jane@example.com", { trial: false })
+      expect(yield* WebsitePeople.getPeopleData(WEBSITE, people_id)).toEqual({ data: { plan: "pro", seats: 1, trial: false } })
+      yield* WebsitePeople.updatePeopleData(WEBSITE, people_id, { seats: 9 })
+      expect(yield* WebsitePeople.getPeopleData(WEBSITE, people_id)).toEqual({ data: { seats: 9 } })
+      const missing = yield* Effect.flip(WebsitePeople.updateData(WEBSITE, "nobody@example.com", { plan: "pro" }))
+      expect(missing._tag).toBe("CrispNotFound")
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("statistics and suggestions follow the profiles; a deleted suggestion stays out of the list", () =>
+    Effect.gen(function*() {
+      const jane = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "jane@example.com", segments: ["vip", "eu"] })
+      const john = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "john@example.com", segments: ["vip"] })
+      yield* WebsitePeople.updatePeopleData(WEBSITE, jane.people_id, { data: { plan: "pro", seats: 2 } })
+      yield* WebsitePeople.updatePeopleData(WEBSITE, john.people_id, { data: { plan: "free" } })
+      yield* WebsitePeople.addPeopleEvent(WEBSITE, jane.people_id, { text: "Signed up" })
+      yield* WebsitePeople.addPeopleEvent(WEBSITE, john.people_id, { text: "Signed up" })
+      yield* WebsitePeople.addPeopleEvent(WEBSITE, john.people_id, { text: "Paid" })
+
+      expect(yield* WebsitePeople.getStatistics(WEBSITE)).toEqual({ total: 2 })
+      const all = <A, E, R>(stream: Stream.Stream<A, E, R>) => Effect.map(Stream.runCollect(stream), Chunk.toReadonlyArray)
+      expect(yield* all(WebsitePeople.streamPeopleSegments(WEBSITE))).toEqual([{ segment: "vip", count: 2 }, { segment: "eu", count: 1 }])
+      expect(yield* all(WebsitePeople.streamSuggestedDataKeys(WEBSITE))).toEqual([{ key: "plan", count: 2 }, { key: "seats", count: 1 }])
+      expect(yield* all(WebsitePeople.streamSuggestedEvents(WEBSITE))).toEqual([{ text: "Signed up", count: 2 }, { text: "Paid", count: 1 }])
+
+      yield* WebsitePeople.deleteSuggestedSegment(WEBSITE, { segment: "eu" })
+      yield* WebsitePeople.deleteSuggestedDataKey(WEBSITE, { key: "seats" })
+      yield* WebsitePeople.deleteSuggestedEvent(WEBSITE, { text: "Paid" })
+      expect(yield* WebsitePeople.listPeopleSegments(WEBSITE)).toEqual([{ segment: "vip", count: 2 }])
+      expect(yield* WebsitePeople.listSuggestedDataKeys(WEBSITE, 1)).toEqual([{ key: "plan", count: 2 }])
+      expect(yield* WebsitePeople.listSuggestedEvents(WEBSITE, 1)).toEqual([{ text: "Signed up", count: 2 }])
+      // The profiles keep what they had.
+      expect((yield* WebsitePeople.getPeopleProfile(WEBSITE, jane.people_id)).segments).toEqual(["vip", "eu"])
+
+      yield* WebsitePeople.removePeopleProfile(WEBSITE, john.people_id)
+      expect(yield* WebsitePeople.getStatistics(WEBSITE)).toEqual({ total: 1 })
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("the email subscription is on until turned off; campaigns are empty; unknown profiles are CrispNotFound", () =>
+    Effect.gen(function*() {
+      const { people_id } = yield* WebsitePeople.createNewPeopleProfile(WEBSITE, { email: "jane@example.com" })
+      expect(yield* WebsitePeople.getSubscriptionStatus(WEBSITE, people_id)).toEqual({ email: true })
+      yield* WebsitePeople.updateSubscriptionStatus(WEBSITE, "jane@example.com", { email: false })
+      expect(yield* WebsitePeople.getSubscriptionStatus(WEBSITE, people_id)).toEqual({ email: false })
+      expect(Chunk.toReadonlyArray(yield* Stream.runCollect(WebsitePeople.streamCampaigns(WEBSITE, people_id)))).toEqual([])
+      for (const call of [
+        WebsitePeople.getSubscriptionStatus(WEBSITE, "ghost"),
+        WebsitePeople.updateSubscriptionStatus(WEBSITE, "ghost", { email: true }),
+        WebsitePeople.listCampaigns(WEBSITE, "ghost", 1)
+      ]) {
+        expect((yield* Effect.flip(call))._tag).toBe("CrispNotFound")
+      }
+    }).pipe(Effect.provide(CrispTest.layer())))
+})

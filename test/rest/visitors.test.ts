@@ -7,6 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Redacted, Stream } from "effect"
 import { WebsiteAvailability, WebsiteVerify, WebsiteVisitors } from "../../src/index.js"
+import { CrispTest } from "../../src/testing.js"
 import * as Support from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 
@@ -180,4 +181,32 @@ describe("WebsiteVerify", () => {
 
   it.live("updateSettings without a boolean is refused before sending", () =>
     Support.refusedBeforeSending(WebsiteVerify.updateSettings(W, { enabled: "yes" } as never), "enabled"))
+})
+
+describe("through CrispTest.layer", () => {
+  it.effect("rolling the verify key changes the key read back; settings read back what was saved", () =>
+    Effect.gen(function*() {
+      const first = yield* WebsiteVerify.getKey(W)
+      const again = yield* WebsiteVerify.getKey(W)
+      expect(Redacted.value(again.secret!)).toBe(Redacted.value(first.secret!))
+      yield* WebsiteVerify.rollKey(W)
+      const rolled = yield* WebsiteVerify.getKey(W)
+      expect(Redacted.value(rolled.secret!)).not.toBe(Redacted.value(first.secret!))
+      expect(Redacted.value(rolled.secret!).length).toBeGreaterThan(16)
+
+      yield* WebsiteVerify.updateSettings(W, { enabled: true })
+      expect(yield* WebsiteVerify.getSettings(W)).toEqual({ enabled: true })
+      yield* WebsiteVerify.updateSettings(W, { enabled: false })
+      expect(yield* WebsiteVerify.getSettings(W)).toEqual({ enabled: false })
+    }).pipe(Effect.provide(CrispTest.layer())))
+
+  it.effect("nobody is blocked and no visitor is listed in the fake; an unknown website is CrispNotFound", () =>
+    Effect.gen(function*() {
+      expect(yield* WebsiteVisitors.countBlocked(W)).toEqual([])
+      expect(yield* WebsiteVisitors.countBlockedInRule(W, "ip_range")).toEqual({ rule: ["ip_range"], blocked: 0 })
+      yield* WebsiteVisitors.clearBlockedInRule(W, "ip_range")
+      expect(Chunk.toReadonlyArray(yield* Stream.runCollect(WebsiteVisitors.stream(W)))).toEqual([])
+      expect((yield* Effect.flip(WebsiteVisitors.countBlocked("website-nope")))._tag).toBe("CrispNotFound")
+      expect((yield* Effect.flip(WebsiteVerify.rollKey("website-nope")))._tag).toBe("CrispNotFound")
+    }).pipe(Effect.provide(CrispTest.layer())))
 })
