@@ -7,7 +7,7 @@ import { expect } from "@effect/vitest"
 import { Effect, Layer, Redacted, Schema } from "effect"
 import type { CrispError } from "../../src/CrispError.js"
 import * as CrispHttp from "../../src/CrispHttp.js"
-import { endpoint } from "../../src/internal/rest/endpoint.js"
+import { endpoint } from "./endpoint.js"
 import * as Loopback from "./loopback.js"
 import type { Loopback as LoopbackServer } from "./loopback.js"
 
