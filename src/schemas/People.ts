@@ -53,20 +53,6 @@ export const PeoplePerson = Schema.Struct({
   locales: optional(Schema.Array(Schema.String))
 })
 
-/**
- * The type {@link PeoplePerson} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeoplePerson = Schema.decodeUnknownSync(Schemas.PeoplePerson)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export interface PeoplePerson extends Schema.Schema.Type<typeof PeoplePerson> {}
 
 /**
@@ -101,20 +87,6 @@ export const PeopleCompany = Schema.Struct({
   tags: optional(Schema.Array(Schema.String))
 })
 
-/**
- * The type {@link PeopleCompany} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleCompany = Schema.decodeUnknownSync(Schemas.PeopleCompany)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export interface PeopleCompany extends Schema.Schema.Type<typeof PeopleCompany> {}
 
 /**
@@ -146,20 +118,6 @@ export const PeopleProfile = Schema.Struct({
   updated_at: optional(Schema.Number)
 })
 
-/**
- * The type {@link PeopleProfile} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleProfile = Schema.decodeUnknownSync(Schemas.PeopleProfile)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export interface PeopleProfile extends Schema.Schema.Type<typeof PeopleProfile> {}
 
 /**
@@ -180,20 +138,6 @@ export interface PeopleProfile extends Schema.Schema.Type<typeof PeopleProfile> 
  */
 export const PeopleProfileNew = Schema.Struct({ people_id: Schema.String })
 
-/**
- * The type {@link PeopleProfileNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleProfileNew = Schema.decodeUnknownSync(Schemas.PeopleProfileNew)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export interface PeopleProfileNew extends Schema.Schema.Type<typeof PeopleProfileNew> {}
 
 /**
@@ -217,20 +161,6 @@ export const PeopleEvent = Schema.Struct({
   timestamp: optional(Schema.Number)
 })
 
-/**
- * The type {@link PeopleEvent} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleEvent = Schema.decodeUnknownSync(Schemas.PeopleEvent)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export interface PeopleEvent extends Schema.Schema.Type<typeof PeopleEvent> {}
 
 /**
@@ -252,20 +182,6 @@ export interface PeopleEvent extends Schema.Schema.Type<typeof PeopleEvent> {}
  */
 export const PeopleData = orEmpty(Schema.Struct({ data: optional(ScalarRecord) }))
 
-/**
- * The type {@link PeopleData} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleData = Schema.decodeUnknownSync(Schemas.PeopleData)
- * ```
- *
- * @since 0.1.0
- * @category people
- */
 export type PeopleData = typeof PeopleData.Type
 
 /**
@@ -286,21 +202,116 @@ export const PeopleSegment = Schema.Struct({
   count: optional(Schema.Number)
 })
 
+export interface PeopleSegment extends Schema.Schema.Type<typeof PeopleSegment> {}
+
 /**
- * The type {@link PeopleSegment} decodes to.
+ * A data key used in profiles' custom data, and how many profiles have it
+ * (`listSuggestedDataKeys`).
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
  * import { Schemas } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.PeopleSegment = Schema.decodeUnknownSync(Schemas.PeopleSegment)
+ * const key: Schemas.PeopleSuggestedDataKey = { key: "plan", count: 12 }
  * ```
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category people
  */
-export interface PeopleSegment extends Schema.Schema.Type<typeof PeopleSegment> {}
+export const PeopleSuggestedDataKey = Schema.Struct({
+  key: optional(Schema.String),
+  count: optional(Schema.Number)
+})
+
+export interface PeopleSuggestedDataKey extends Schema.Schema.Type<typeof PeopleSuggestedDataKey> {}
+
+/**
+ * An event text used in profiles' timelines, and how often it occurs
+ * (`listSuggestedEvents`).
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const event: Schemas.PeopleSuggestedEvent = { text: "Signed up", count: 40 }
+ * ```
+ *
+ * @since 0.2.0
+ * @category people
+ */
+export const PeopleSuggestedEvent = Schema.Struct({
+  text: optional(Schema.String),
+  count: optional(Schema.Number)
+})
+
+export interface PeopleSuggestedEvent extends Schema.Schema.Type<typeof PeopleSuggestedEvent> {}
+
+/**
+ * People statistics of a website (`getStatistics`): `total` is the number of
+ * profiles.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const total = WebsitePeople.getStatistics("website-id").pipe(Effect.map((stats) => stats.total ?? 0))
+ * ```
+ *
+ * @since 0.2.0
+ * @category people
+ */
+export const PeopleStatistics = Schema.Struct({ total: optional(Schema.Number) })
+
+export interface PeopleStatistics extends Schema.Schema.Type<typeof PeopleStatistics> {}
+
+/**
+ * A campaign a profile received (`listCampaigns`): its id, type, name, the
+ * times (ms) it was created, updated, dispatched and acted on, and the
+ * statistics it recorded for this profile.
+ *
+ * @example
+ * ```ts
+ * import { Schemas } from "effect-crisp"
+ *
+ * const campaign: Schemas.PeopleCampaign = { campaign_id: "c-1", type: "one-shot", name: "Launch" }
+ * ```
+ *
+ * @since 0.2.0
+ * @category people
+ */
+export const PeopleCampaign = Schema.Struct({
+  campaign_id: optional(Schema.String),
+  type: optional(Schema.String),
+  name: optional(Schema.String),
+  created_at: optional(Schema.Number),
+  updated_at: optional(Schema.Number),
+  dispatched_at: optional(Schema.Number),
+  occurred_at: optional(Schema.Number),
+  statistics: optional(Schema.Array(Schema.String))
+})
+
+export interface PeopleCampaign extends Schema.Schema.Type<typeof PeopleCampaign> {}
+
+/**
+ * Whether a profile is subscribed to emails (`getSubscriptionStatus`).
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * const subscribed = WebsitePeople.getSubscriptionStatus("website-id", "jane@example.com").pipe(
+ *   Effect.map((status) => status.email !== false)
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category people
+ */
+export const PeopleSubscription = Schema.Struct({ email: optional(Schema.Boolean) })
+
+export interface PeopleSubscription extends Schema.Schema.Type<typeof PeopleSubscription> {}
 
 // ---------------------------------------------------------------------------
 // Request bodies and query options
@@ -356,20 +367,6 @@ const profileFields = {
  */
 export const PeopleProfileCreate = Schema.Struct({ email: Schema.NonEmptyTrimmedString, ...profileFields })
 
-/**
- * The type {@link PeopleProfileCreate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleProfileCreate = Schema.decodeUnknownSync(Schemas.PeopleProfileCreate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface PeopleProfileCreate extends Schema.Schema.Type<typeof PeopleProfileCreate> {}
 
 /**
@@ -388,20 +385,6 @@ export interface PeopleProfileCreate extends Schema.Schema.Type<typeof PeoplePro
  */
 export const PeopleProfileUpdate = Schema.Struct({ email: Schema.optional(Schema.String), ...profileFields })
 
-/**
- * The type {@link PeopleProfileUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleProfileUpdate = Schema.decodeUnknownSync(Schemas.PeopleProfileUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface PeopleProfileUpdate extends Schema.Schema.Type<typeof PeopleProfileUpdate> {}
 
 /**
@@ -424,53 +407,28 @@ export const PeopleEventNew = Schema.Struct({
   timestamp: Schema.optional(Schema.Number)
 })
 
-/**
- * The type {@link PeopleEventNew} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleEventNew = Schema.decodeUnknownSync(Schemas.PeopleEventNew)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface PeopleEventNew extends Schema.Schema.Type<typeof PeopleEventNew> {}
 
 /**
- * The body of `updatePeopleData` (PUT: replaces the profile's custom data):
- * `{ data: { key: value } }` with string, number or boolean values.
+ * The body of `updatePeopleData` (PUT: replaces the profile's custom data) and
+ * `updateData` (PATCH: merges into it), sent as given. Crisp's reference wraps
+ * the keys in `data` (`{ data: { plan: "pro" } }`); `crisp-api` sends the keys
+ * themselves (`{ plan: "pro" }`). Values are strings, numbers or booleans.
  *
  * @example
  * ```ts
  * import { WebsitePeople } from "effect-crisp"
  *
  * WebsitePeople.updatePeopleData("website-id", "jane@example.com", { data: { plan: "pro", seats: 5 } })
+ * WebsitePeople.updateData("website-id", "jane@example.com", { seats: 6 })
  * ```
  *
  * @since 0.1.0
  * @category request bodies
  */
-export const PeopleDataUpdate = Schema.Struct({ data: ScalarRecord })
+export const PeopleDataUpdate = Schema.Union(Schema.Struct({ data: ScalarRecord }), ScalarRecord)
 
-/**
- * The type {@link PeopleDataUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.PeopleDataUpdate = Schema.decodeUnknownSync(Schemas.PeopleDataUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
-export interface PeopleDataUpdate extends Schema.Schema.Type<typeof PeopleDataUpdate> {}
+export type PeopleDataUpdate = typeof PeopleDataUpdate.Type
 
 /**
  * Query options of the profile list (`GET .../people/profiles/{page_number}`):
@@ -497,18 +455,106 @@ export const PeopleListOptions = Schema.Struct({
   filter_date_end: Schema.optional(Schema.String)
 })
 
+export interface PeopleListOptions extends Schema.Schema.Type<typeof PeopleListOptions> {}
+
 /**
- * The type {@link PeopleListOptions} decodes to.
+ * The body of `updateSubscriptionStatus`: `email: false` unsubscribes the
+ * profile from emails, `true` subscribes it again.
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
+ * import { WebsitePeople } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.PeopleListOptions = Schema.decodeUnknownSync(Schemas.PeopleListOptions)
+ * WebsitePeople.updateSubscriptionStatus("website-id", "jane@example.com", { email: false })
  * ```
  *
- * @since 0.1.0
- * @category query options
+ * @since 0.2.0
+ * @category request bodies
  */
-export interface PeopleListOptions extends Schema.Schema.Type<typeof PeopleListOptions> {}
+export const PeopleSubscriptionUpdate = Schema.Struct({ email: Schema.Boolean })
+
+export interface PeopleSubscriptionUpdate extends Schema.Schema.Type<typeof PeopleSubscriptionUpdate> {}
+
+/**
+ * The body of `deleteSuggestedSegment`: the segment to drop from the suggestions.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * WebsitePeople.deleteSuggestedSegment("website-id", { segment: "old-campaign" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const PeopleSuggestedSegmentDelete = Schema.Struct({ segment: Schema.NonEmptyString })
+
+export interface PeopleSuggestedSegmentDelete extends Schema.Schema.Type<typeof PeopleSuggestedSegmentDelete> {}
+
+/**
+ * The body of `deleteSuggestedDataKey`: the data key to drop from the suggestions.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * WebsitePeople.deleteSuggestedDataKey("website-id", { key: "legacy_plan" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const PeopleSuggestedDataKeyDelete = Schema.Struct({ key: Schema.NonEmptyString })
+
+export interface PeopleSuggestedDataKeyDelete extends Schema.Schema.Type<typeof PeopleSuggestedDataKeyDelete> {}
+
+/**
+ * The body of `deleteSuggestedEvent`: the event text to drop from the suggestions.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * WebsitePeople.deleteSuggestedEvent("website-id", { text: "Visited pricing" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const PeopleSuggestedEventDelete = Schema.Struct({ text: Schema.NonEmptyString })
+
+export interface PeopleSuggestedEventDelete extends Schema.Schema.Type<typeof PeopleSuggestedEventDelete> {}
+
+/**
+ * The body of `importProfiles`: the `url` of a CSV file, which `column` (from 0)
+ * holds which profile `field` (e.g. `"email"`, `"person.nickname"`), and how the
+ * file is split.
+ *
+ * @example
+ * ```ts
+ * import { WebsitePeople } from "effect-crisp"
+ *
+ * WebsitePeople.importProfiles("website-id", {
+ *   url: "https://example.com/contacts.csv",
+ *   mapping: [{ column: 0, field: "email" }, { column: 1, field: "person.nickname" }],
+ *   options: { column_separator: ",", skip_header: true }
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category request bodies
+ */
+export const PeopleProfileImportSetup = Schema.Struct({
+  url: Schema.NonEmptyTrimmedString,
+  mapping: Schema.Array(Schema.Struct({
+    column: Schema.NonNegativeInt,
+    field: Schema.NonEmptyTrimmedString
+  })).pipe(Schema.minItems(1)),
+  options: Schema.optional(Schema.Struct({
+    column_separator: Schema.optional(Schema.String),
+    skip_header: Schema.optional(Schema.Boolean)
+  }))
+})
+
+export interface PeopleProfileImportSetup extends Schema.Schema.Type<typeof PeopleProfileImportSetup> {}

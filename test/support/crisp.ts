@@ -3,10 +3,13 @@
  * retry delays so tests wait milliseconds.
  */
 import { FetchHttpClient } from "@effect/platform"
-import { Layer, Redacted, Schema } from "effect"
+import { expect } from "@effect/vitest"
+import { Effect, Layer, Redacted, Schema } from "effect"
+import type { CrispError } from "../../src/CrispError.js"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import { endpoint } from "./endpoint.js"
-import type { Loopback } from "./loopback.js"
+import * as Loopback from "./loopback.js"
+import type { Loopback as LoopbackServer } from "./loopback.js"
 
 /** Token identifier used by the tests. */
 export const IDENTIFIER = "7f1d2c3b-test-identifier"
@@ -14,14 +17,14 @@ export const IDENTIFIER = "7f1d2c3b-test-identifier"
 export const KEY = "sEcReT-kEy-0f9e8d7c6b5a"
 
 /** The REST base URL of a loopback server (`<origin>/v1/`). */
-export const restUrl = (server: Pick<Loopback, "origin">): string => `${server.origin}/v1/`
+export const restUrl = (server: Pick<LoopbackServer, "origin">): string => `${server.origin}/v1/`
 
 /** Retry policy with millisecond delays. */
 export const fastRetry = { maxAttempts: 3, baseDelay: "5 millis", maxDelay: "20 millis" } as const
 
 /** `CrispHttp` over `FetchHttpClient` against `server` (anything with an `origin`); `options` replace the defaults. */
 export const layer = (
-  server: Pick<Loopback, "origin">,
+  server: Pick<LoopbackServer, "origin">,
   options: Partial<CrispHttp.Options> = {}
 ): Layer.Layer<CrispHttp.CrispHttp> =>
   CrispHttp.layer({
@@ -51,3 +54,29 @@ export const sendMessage = endpoint({
 
 /** Path values for the two endpoints above. */
 export const ids = { path: { website_id: "w1", session_id: "s1" } }
+
+/** Runs `use` with `CrispHttp` on a fresh loopback server answering with `handler` (retries off). */
+export const withServer = <A, E>(
+  handler: Loopback.Handler,
+  use: (server: Loopback.Loopback) => Effect.Effect<A, E, CrispHttp.CrispHttp>
+): Effect.Effect<A, E> =>
+  Effect.gen(function*() {
+    const server = yield* Loopback.make(handler)
+    return yield* use(server).pipe(Effect.provide(layer(server, { retry: false })))
+  }).pipe(Effect.scoped)
+
+/**
+ * Checks that `call` fails with `CrispInvalidRequest` naming `field`, and that
+ * nothing reached the server.
+ */
+export const refusedBeforeSending = (
+  call: Effect.Effect<unknown, CrispError, CrispHttp.CrispHttp>,
+  field: string
+): Effect.Effect<void, unknown> =>
+  withServer(Loopback.always(Loopback.envelope({})), (server) =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(call)
+      expect(error._tag).toBe("CrispInvalidRequest")
+      expect(error.message).toContain(field)
+      expect(yield* server.requests).toEqual([])
+    }))

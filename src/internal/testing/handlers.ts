@@ -4,7 +4,11 @@
  */
 import type { Handlers } from "./router.js"
 import { handlers as conversations } from "./routes/conversations.js"
+import { handlers as people } from "./routes/people.js"
+import { handlers as visitors } from "./routes/visitors.js"
 
 export const HANDLERS: Handlers = {
-  ...conversations
+  ...conversations,
+  ...people,
+  ...visitors
 }

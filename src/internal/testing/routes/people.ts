@@ -1,10 +1,11 @@
 /**
- * People routes: `website/{website_id}/people/...`.
+ * People routes: `website/{website_id}/people/...`, by the client's function
+ * names. Profiles, events, data and conversations live in the store; statistics
+ * and suggestions are derived from them.
  */
-import { Either, Schema } from "effect"
 import { isRecord, type JsonRecord } from "../json.js"
 import { type ProfileRecord, peopleEventToWire, profileToWire, type Scalar } from "../model.js"
-import { bodyDecoder, fail, invalid, isReply, notFound, ok, type Reply, route, type Route, type RouteContext } from "../router.js"
+import { fail, type Handlers, invalid, isReply, notFound, ok, type Reply, route, type Route, type RouteContext } from "../router.js"
 import type { ProfileCard } from "../store.js"
 import {
   containsText,
@@ -17,32 +18,6 @@ import {
   withWebsite
 } from "./common.js"
 
-const Str = Schema.String
-const opt = Schema.optional
-const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-const Scalar = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
-const ScalarRecord = Schema.Record({ key: Schema.String, value: Scalar })
-
-const Email = Str.pipe(Schema.filter((s) => /^[^@\s]+@[^@\s]+$/.test(s), { message: () => "must be an email address" }))
-
-const card = {
-  person: opt(JsonObject),
-  company: opt(JsonObject),
-  segments: opt(Schema.Array(Str)),
-  notepad: opt(Str),
-  active: opt(Schema.Number)
-}
-
-const decodeCreate = bodyDecoder(Schema.Struct({ email: Email, ...card }))
-const decodeCard = bodyDecoder(Schema.Struct({ email: opt(Email), ...card }))
-const decodeEvent = bodyDecoder(Schema.Struct({
-  text: Str.pipe(Schema.minLength(1)),
-  data: opt(JsonObject),
-  color: opt(Str),
-  timestamp: opt(Schema.Number)
-}))
-const decodeData = bodyDecoder(ScalarRecord, "data")
-
 const PAGE = 20
 
 const withProfile = (ctx: RouteContext, f: (profile: ProfileRecord) => Reply): Reply =>
@@ -51,10 +26,13 @@ const withProfile = (ctx: RouteContext, f: (profile: ProfileRecord) => Reply): R
     return profile === undefined ? notFound("people profile") : f(profile)
   })
 
-const checkPerson = (person: JsonRecord | undefined): Reply | undefined =>
-  person !== undefined && person.nickname !== undefined && typeof person.nickname !== "string"
-    ? invalid("body at person.nickname: Expected string")
-    : undefined
+/** The client's Schemas checked the shapes; Crisp also refuses an email that is not one. */
+const EMAIL = /^[^@\s]+@[^@\s]+$/
+const badEmail = (email: string | undefined): Reply | undefined =>
+  email !== undefined && !EMAIL.test(email) ? invalid("body at email: must be an email address") : undefined
+
+/** The decoded input of a row, as these handlers read it (the client's Schema checked it). */
+const inputOf = <A>(ctx: RouteContext): A => ctx.input as A
 
 // ---------------------------------------------------------------------------
 
@@ -106,15 +84,13 @@ const listProfiles = (ctx: RouteContext): Reply =>
 
 const createProfile = (ctx: RouteContext): Reply =>
   withWebsite(ctx, (website) => {
-    const decoded = decodeCreate(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const body = decoded.right
-    const badPerson = checkPerson(body.person)
-    if (badPerson !== undefined) return badPerson
+    const body = inputOf<ProfileCard & { readonly email: string }>(ctx)
+    const refused = badEmail(body.email)
+    if (refused !== undefined) return refused
     if (ctx.store.profileByEmail(website.website_id, body.email) !== undefined) {
       return fail(409, "people_exists", `a people profile with email ${body.email} already exists`)
     }
-    const profile = ctx.store.addProfile(website.website_id, body as ProfileCard & { email: string }, ctx.now)
+    const profile = ctx.store.addProfile(website.website_id, body, ctx.now)
     return ok({ people_id: profile.people_id })
   })
 
@@ -124,19 +100,17 @@ const profileExists = (ctx: RouteContext): Reply => withProfile(ctx, () => ok())
 
 const writeProfile = (replace: boolean) => (ctx: RouteContext): Reply =>
   withProfile(ctx, (profile) => {
-    const decoded = decodeCard(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const body = decoded.right
-    const badPerson = checkPerson(body.person)
-    if (badPerson !== undefined) return badPerson
+    const body = inputOf<ProfileCard>(ctx)
+    const refused = badEmail(body.email)
+    if (refused !== undefined) return refused
     if (body.email !== undefined) {
       const other = ctx.store.profileByEmail(profile.website_id, body.email)
       if (other !== undefined && other.people_id !== profile.people_id) {
         return fail(409, "people_exists", `a people profile with email ${body.email} already exists`)
       }
     }
-    if (replace) ctx.store.saveProfile(profile, body as ProfileCard, ctx.now)
-    else ctx.store.updateProfile(profile, body as ProfileCard, ctx.now)
+    if (replace) ctx.store.saveProfile(profile, body, ctx.now)
+    else ctx.store.updateProfile(profile, body, ctx.now)
     return ok()
   })
 
@@ -146,25 +120,10 @@ const removeProfile = (ctx: RouteContext): Reply =>
     return ok()
   })
 
-const listSegments = (ctx: RouteContext): Reply =>
-  withWebsite(ctx, (website) => {
-    const page = pageNumber(ctx.params.page_number)
-    if (isReply(page)) return page
-    const counts = new Map<string, number>()
-    for (const profile of ctx.store.people.get(website.website_id)?.values() ?? []) {
-      for (const segment of new Set(profile.segments)) counts.set(segment, (counts.get(segment) ?? 0) + 1)
-    }
-    const items = [...counts.entries()]
-      .sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0))
-      .map(([segment, count]) => ({ segment, count }))
-    return ok(slicePage(items, page, PAGE))
-  })
-
 const addEvent = (ctx: RouteContext): Reply =>
   withProfile(ctx, (profile) => {
-    const decoded = decodeEvent(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    ctx.store.addPeopleEvent(profile, decoded.right, ctx.now)
+    const event = inputOf<{ readonly text: string; readonly data?: JsonRecord; readonly color?: string; readonly timestamp?: number }>(ctx)
+    ctx.store.addPeopleEvent(profile, event, ctx.now)
     return ok()
   })
 
@@ -180,16 +139,14 @@ const getData = (ctx: RouteContext): Reply => withProfile(ctx, (p) => ok({ data:
 
 /**
  * The body is either `{ data: { key: value } }` (the REST reference) or the
- * key/value record itself (what the node client sends). Values are scalars, so
- * an object under `data` can only be the wrapper.
+ * key/value record itself (what `crisp-api` sends); the client's Schema took
+ * scalars only, so an object under `data` can only be the wrapper.
  */
 const writeData = (replace: boolean) => (ctx: RouteContext): Reply =>
   withProfile(ctx, (profile) => {
-    const body = ctx.body
-    const record = isRecord(body) && Object.keys(body).length === 1 && isRecord(body.data) ? body.data : body
-    const decoded = decodeData(record)
-    if (Either.isLeft(decoded)) return decoded.left
-    ctx.store.setPeopleData(profile, decoded.right as Record<string, Scalar>, replace, ctx.now)
+    const body = inputOf<Record<string, unknown>>(ctx)
+    const record = isRecord(body.data) ? body.data : body
+    ctx.store.setPeopleData(profile, record as Record<string, Scalar>, replace, ctx.now)
     return ok()
   })
 
@@ -200,24 +157,115 @@ const listConversations = (ctx: RouteContext): Reply =>
     return ok(slicePage(ctx.store.profileConversations(profile), page, PAGE))
   })
 
+// ---------------------------------------------------------------------------
+// Derived state: statistics and suggestions come from the profiles themselves.
+
+const getStatistics = (ctx: RouteContext): Reply =>
+  withWebsite(ctx, (website) => ok({ total: ctx.store.people.get(website.website_id)?.size ?? 0 }))
+
+type Suggestion = "segments" | "data" | "events"
+
+/**
+ * Suggestions a caller deleted, per website (kept as JSON in the store's
+ * documents): they stay out of the suggested lists; the profiles keep their
+ * segments, data and events.
+ */
+const hiddenKey = (websiteId: string, kind: Suggestion) => `fake:people-suggestions-hidden\u0000${websiteId}\u0000${kind}`
+
+const hidden = (ctx: RouteContext, websiteId: string, kind: Suggestion): ReadonlySet<string> =>
+  new Set(ctx.store.documents.get(hiddenKey(websiteId, kind)) as ReadonlyArray<string> | undefined)
+
+const hide = (ctx: RouteContext, websiteId: string, kind: Suggestion, value: string): void => {
+  ctx.store.documents.set(hiddenKey(websiteId, kind), [...new Set([...hidden(ctx, websiteId, kind), value])])
+}
+
+/** Counts per value over the website's profiles, most used first, then by value. */
+const suggestions = (
+  ctx: RouteContext,
+  kind: Suggestion,
+  valuesOf: (profile: ProfileRecord) => Iterable<string>,
+  toWire: (value: string, count: number) => JsonRecord
+): Reply =>
+  withWebsite(ctx, (website) => {
+    const page = pageNumber(ctx.params.page_number)
+    if (isReply(page)) return page
+    const skip = hidden(ctx, website.website_id, kind)
+    const counts = new Map<string, number>()
+    for (const profile of ctx.store.people.get(website.website_id)?.values() ?? []) {
+      for (const value of valuesOf(profile)) if (!skip.has(value)) counts.set(value, (counts.get(value) ?? 0) + 1)
+    }
+    const items = [...counts.entries()]
+      .sort(([a, na], [b, nb]) => nb - na || (a < b ? -1 : a > b ? 1 : 0))
+      .map(([value, count]) => toWire(value, count))
+    return ok(slicePage(items, page, PAGE))
+  })
+
+const listSegments = (ctx: RouteContext): Reply =>
+  suggestions(ctx, "segments", (p) => new Set(p.segments), (segment, count) => ({ segment, count }))
+
+const listDataKeys = (ctx: RouteContext): Reply =>
+  suggestions(ctx, "data", (p) => Object.keys(p.data), (key, count) => ({ key, count }))
+
+const listEventTexts = (ctx: RouteContext): Reply =>
+  suggestions(ctx, "events", (p) => p.events.map((e) => e.text), (text, count) => ({ text, count }))
+
+const deleteSuggestion = (kind: Suggestion, field: string) => (ctx: RouteContext): Reply =>
+  withWebsite(ctx, (website) => {
+    hide(ctx, website.website_id, kind, inputOf<Record<string, string>>(ctx)[field]!)
+    return ok()
+  })
+
+// ---------------------------------------------------------------------------
+// Campaigns (the fake sends none) and the email subscription.
+
+const listCampaigns = (ctx: RouteContext): Reply =>
+  withProfile(ctx, () => {
+    const page = pageNumber(ctx.params.page_number)
+    return isReply(page) ? page : ok([])
+  })
+
+const subscriptionKey = (profile: ProfileRecord) => `fake:people-subscription\u0000${profile.website_id}\u0000${profile.people_id}`
+
+const getSubscription = (ctx: RouteContext): Reply =>
+  withProfile(ctx, (profile) => ok({ email: ctx.store.documents.get(subscriptionKey(profile)) !== false }))
+
+const setSubscription = (ctx: RouteContext): Reply =>
+  withProfile(ctx, (profile) => {
+    ctx.store.documents.set(subscriptionKey(profile), inputOf<{ readonly email: boolean }>(ctx).email)
+    return ok()
+  })
+
+/** The people rows of the client's route table, by function name. */
+export const handlers: Handlers = {
+  "WebsitePeople.listPeopleProfiles": listProfiles,
+  "WebsitePeople.createNewPeopleProfile": createProfile,
+  "WebsitePeople.checkPeopleProfileExists": profileExists,
+  "WebsitePeople.getPeopleProfile": getProfile,
+  "WebsitePeople.savePeopleProfile": writeProfile(true),
+  "WebsitePeople.updatePeopleProfile": writeProfile(false),
+  "WebsitePeople.removePeopleProfile": removeProfile,
+  "WebsitePeople.addPeopleEvent": addEvent,
+  "WebsitePeople.listPeopleEvent": listEvents,
+  "WebsitePeople.getPeopleData": getData,
+  "WebsitePeople.updatePeopleData": writeData(true),
+  "WebsitePeople.updateData": writeData(false),
+  "WebsitePeople.listPeopleConversations": listConversations,
+  "WebsitePeople.getStatistics": getStatistics,
+  "WebsitePeople.listPeopleSegments": listSegments,
+  "WebsitePeople.deleteSuggestedSegment": deleteSuggestion("segments", "segment"),
+  "WebsitePeople.listSuggestedDataKeys": listDataKeys,
+  "WebsitePeople.deleteSuggestedDataKey": deleteSuggestion("data", "key"),
+  "WebsitePeople.listSuggestedEvents": listEventTexts,
+  "WebsitePeople.deleteSuggestedEvent": deleteSuggestion("events", "text"),
+  "WebsitePeople.listCampaigns": listCampaigns,
+  "WebsitePeople.getSubscriptionStatus": getSubscription,
+  "WebsitePeople.updateSubscriptionStatus": setSubscription
+}
+
 const people = "website/{website_id}/people"
 
-/** The people routes. */
+/** Routes no client row covers: the profile list without a page, the seed's old segments route. */
 export const peopleRoutes: ReadonlyArray<Route> = [
   route("GET", `${people}/profiles`, "token", listProfiles),
-  route("GET", `${people}/profiles/{page_number}`, "token", listProfiles),
-  route("POST", `${people}/profile`, "token", createProfile),
-  route("HEAD", `${people}/profile/{people_id}`, "token", profileExists),
-  route("GET", `${people}/profile/{people_id}`, "token", getProfile),
-  route("PUT", `${people}/profile/{people_id}`, "token", writeProfile(true)),
-  route("PATCH", `${people}/profile/{people_id}`, "token", writeProfile(false)),
-  route("DELETE", `${people}/profile/{people_id}`, "token", removeProfile),
-  route("GET", `${people}/segments/{page_number}`, "token", listSegments),
-  route("GET", `${people}/suggest/segments/{page_number}`, "token", listSegments),
-  route("POST", `${people}/events/{people_id}`, "token", addEvent),
-  route("GET", `${people}/events/{people_id}/list/{page_number}`, "token", listEvents),
-  route("GET", `${people}/data/{people_id}`, "token", getData),
-  route("PUT", `${people}/data/{people_id}`, "token", writeData(true)),
-  route("PATCH", `${people}/data/{people_id}`, "token", writeData(false)),
-  route("GET", `${people}/conversations/{people_id}/list/{page_number}`, "token", listConversations)
+  route("GET", `${people}/segments/{page_number}`, "token", listSegments)
 ]
