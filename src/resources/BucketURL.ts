@@ -129,9 +129,11 @@ const SPAN = { kind: "client", captureStackTrace: false } as const
  * `timeout` (default 10 seconds) after the request was accepted, and with the
  * request's `CrispError` when it was refused.
  *
- * The events come from whatever provides `CrispEvents`: `CrispRtm.layer` (the
- * token's RTM subscription must include the event; by default it includes every
- * event) or `CrispTest.layer()`.
+ * The events come from whatever provides `CrispEvents`: `CrispRtm.layer` or
+ * `CrispTest.layer()`. `CrispRtm` connects on the first subscription, and an
+ * answer that comes before its socket is authenticated is not seen: in a program
+ * that uses the RTM only for this, keep one subscription open (e.g. a forked
+ * `Stream.runDrain(CrispEvents.all)`) so the socket is up before the request.
  *
  * @example
  * ```ts

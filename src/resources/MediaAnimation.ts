@@ -100,7 +100,8 @@ export interface WaitOptions {
  * query's `list_id`. Fails with `CrispEventTimeout` when none arrives within
  * `timeout` (default 10 seconds) after the request was accepted, and with the
  * request's `CrispError` when it was refused. Use a different `list_id` for each
- * search in flight.
+ * search in flight. As for `BucketURL.generateAndWait`, with `CrispRtm` the socket
+ * must be up before the request (keep a subscription open).
  *
  * @example
  * ```ts

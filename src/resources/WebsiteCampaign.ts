@@ -262,7 +262,7 @@ export const saveTemplate = route("saveTemplate", {
   ref: "#save-a-campaign-template",
   official: "website.saveCampaignTemplate",
   input: CampaignTemplate,
-  fake: { kind: "collection", op: "update", ...templates }
+  fake: { kind: "custom" }
 })
 
 /**
@@ -421,7 +421,7 @@ export const save = route("save", {
   ref: "#save-a-campaign",
   official: "website.saveCampaign",
   input: Campaign,
-  fake: { kind: "collection", op: "update", ...campaigns }
+  fake: { kind: "custom" }
 })
 
 /**

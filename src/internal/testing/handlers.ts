@@ -3,8 +3,14 @@
  * line per area; each area's file exports `handlers`.
  */
 import type { Handlers } from "./router.js"
+import { handlers as batch } from "./routes/batch.js"
+import { handlers as bucket } from "./routes/bucket.js"
+import { handlers as campaign } from "./routes/campaign.js"
 import { handlers as conversations } from "./routes/conversations.js"
 
 export const HANDLERS: Handlers = {
-  ...conversations
+  ...conversations,
+  ...campaign,
+  ...batch,
+  ...bucket
 }
