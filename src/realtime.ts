@@ -22,4 +22,4 @@
 export * as CrispEvent from "./realtime/CrispEvent.js"
 export * as CrispEvents from "./realtime/CrispEvents.js"
 export * as CrispRtm from "./realtime/CrispRtm.js"
-export { CrispRealtimeUnauthorized } from "./realtime/CrispRealtimeError.js"
+export { CrispEventTimeout, CrispRealtimeUnauthorized } from "./realtime/CrispRealtimeError.js"

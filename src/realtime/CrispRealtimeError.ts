@@ -46,3 +46,41 @@ export class CrispRealtimeUnauthorized extends Schema.TaggedError<CrispRealtimeU
     return `Crisp RTM refused the credentials during ${this.stage}: ${this.reason}`
   }
 }
+
+/**
+ * The realtime answer to a request did not arrive: no matching event (e.g.
+ * `bucket:url:upload:generated` for `BucketURL.generateAndWait`) within
+ * `timeoutMillis` after the request was accepted, or the events stream ended
+ * before one came (`streamEnded`). The request itself was sent and accepted.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { BucketURL } from "effect-crisp"
+ *
+ * const url = BucketURL.generateAndWait({ namespace: "upload", id: "upload-1" }, { timeout: "5 seconds" }).pipe(
+ *   Effect.catchTag("CrispEventTimeout", (e) => Effect.logWarning(e.message))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class CrispEventTimeout extends Schema.TaggedError<CrispEventTimeout>("effect-crisp/CrispEventTimeout")(
+  "CrispEventTimeout",
+  {
+    /** The event that was awaited. */
+    event: Schema.String,
+    /** The request's own id, which the event was to carry. */
+    requestId: Schema.String,
+    /** How long the answer was awaited. */
+    timeoutMillis: Schema.Number,
+    /** `true` when the events stream ended before the answer came. */
+    streamEnded: Schema.optional(Schema.Boolean)
+  }
+) {
+  override get message(): string {
+    return `No "${this.event}" event for request ${JSON.stringify(this.requestId)} ` +
+      (this.streamEnded === true ? "before the events stream ended" : `within ${this.timeoutMillis} ms`)
+  }
+}

@@ -3,6 +3,9 @@
  * line per area; each area's file exports `handlers`.
  */
 import type { Handlers } from "./router.js"
+import { handlers as batch } from "./routes/batch.js"
+import { handlers as bucket } from "./routes/bucket.js"
+import { handlers as campaign } from "./routes/campaign.js"
 import { handlers as conversations } from "./routes/conversations.js"
 import { handlers as people } from "./routes/people.js"
 import { handlers as visitors } from "./routes/visitors.js"
@@ -10,5 +13,8 @@ import { handlers as visitors } from "./routes/visitors.js"
 export const HANDLERS: Handlers = {
   ...conversations,
   ...people,
-  ...visitors
+  ...visitors,
+  ...campaign,
+  ...batch,
+  ...bucket
 }
