@@ -3,9 +3,10 @@
  * retry delays so tests wait milliseconds.
  */
 import { FetchHttpClient } from "@effect/platform"
-import { Layer, Redacted, Schema } from "effect"
+import { Effect, Layer, Redacted, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import { endpoint } from "../../src/internal/rest/endpoint.js"
+import * as LoopbackServer from "./loopback.js"
 import type { Loopback } from "./loopback.js"
 
 /** Token identifier used by the tests. */
@@ -51,3 +52,16 @@ export const sendMessage = endpoint({
 
 /** Path values for the two endpoints above. */
 export const ids = { path: { website_id: "w1", session_id: "s1" } }
+
+/**
+ * Runs `use` against a fresh loopback server answering with `handler`, with
+ * `CrispHttp` pointed at it (retries off); the server closes when it ends.
+ */
+export const withServer = <A, E>(
+  handler: LoopbackServer.Handler,
+  use: (server: Loopback) => Effect.Effect<A, E, CrispHttp.CrispHttp>
+): Effect.Effect<A, E> =>
+  Effect.gen(function*() {
+    const server = yield* LoopbackServer.make(handler)
+    return yield* use(server).pipe(Effect.provide(layer(server, { retry: false })))
+  }).pipe(Effect.scoped)
