@@ -101,7 +101,7 @@ export const checkExists = route("checkExists", {
   label: "Check If Helpdesk Exists",
   ref: "#check-if-helpdesk-exists",
   official: "website.checkHelpdeskExists",
-  fake: { kind: "custom" }
+  fake: { kind: "document" }
 })
 
 /**
@@ -128,7 +128,7 @@ export const resolve = route("resolve", {
   ref: "#resolve-helpdesk",
   official: "website.resolveHelpdesk",
   response: Helpdesk,
-  fake: { kind: "custom" }
+  fake: { kind: "document" }
 })
 
 /**
@@ -153,7 +153,7 @@ export const initialize = route("initialize", {
   ref: "#initialize-helpdesk",
   official: "website.initializeHelpdesk",
   input: HelpdeskInitialize,
-  fake: { kind: "custom" }
+  fake: { kind: "document" }
 })
 
 /**
@@ -182,7 +182,7 @@ export const deleteHelpdesk = route("deleteHelpdesk", {
   ref: "#delete-helpdesk",
   official: "website.deleteHelpdesk",
   input: HelpdeskRemove,
-  fake: { kind: "custom" }
+  fake: { kind: "document" }
 })
 
 // ---------------------------------------------------------------------------
@@ -331,7 +331,7 @@ export const deleteLocale = route("deleteLocale", {
   label: "Delete Helpdesk Locale",
   ref: "#delete-helpdesk-locale",
   official: "website.deleteHelpdeskLocale",
-  fake: { ...LOCALES, op: "delete" }
+  fake: { kind: "custom" }
 })
 
 // ---------------------------------------------------------------------------
@@ -409,7 +409,7 @@ export const resolvePageEntity = route("resolvePageEntity", {
   label: "Resolve Helpdesk Page Entity",
   official: "website.resolveHelpdeskPageEntity",
   response: HelpdeskPage,
-  fake: { kind: "default" }
+  fake: { kind: "custom" }
 })
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,9 @@
  */
 import type { Handlers } from "./router.js"
 import { handlers as conversations } from "./routes/conversations.js"
+import { handlers as helpdesk } from "./routes/helpdesk.js"
 
 export const HANDLERS: Handlers = {
-  ...conversations
+  ...conversations,
+  ...helpdesk
 }

@@ -181,4 +181,4 @@ export const tableRoutes = (handlers: Handlers, legacy: ReadonlyArray<Route>) =>
   })
 
 const fillPath = (pattern: string, params: Readonly<Record<string, string>>) =>
-  pattern.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")
+  pattern.replace(/\{(?:\.\.\.)?(\w+)\}/g, (_, name: string) => params[name] ?? "")
