@@ -27,7 +27,7 @@ interface Reference {
   readonly path: string
   readonly query: ReadonlyArray<string>
   readonly body: ReadonlyArray<string> | null
-  readonly label: string
+  readonly label: string | null
   readonly ref: string | null
   readonly sample: unknown
 }
