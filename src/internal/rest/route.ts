@@ -9,7 +9,8 @@
  * the fake's routing and validation) reads the rows; nothing is declared twice.
  *
  * Per row, at module load: the template is parsed and the encoders and decoder are
- * built. Per call: the path is filled (each value URL-encoded into one segment),
+ * built. Per call: the path is filled (each value URL-encoded into one segment;
+ * a `{...name}` placeholder into one or more, see `path.ts`),
  * the input encoded (bad input fails with `CrispInvalidRequest` before any
  * request), the request sent, `data` decoded, inside a span named `Group.key`
  * when a tracer is installed.
@@ -23,7 +24,10 @@ import { formatIssue } from "../schemaIssue.js"
 import { paginate } from "./paginate.js"
 import { parseTemplate, PathProblem } from "./path.js"
 
-/** The path placeholders of a template, in order, as argument types (`page_number` is a number). */
+/**
+ * The path placeholders of a template, in order, as argument types (`page_number`
+ * is a number; a `{...name}` placeholder of several segments is a string).
+ */
 export type PathArgs<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
   ? [Name extends "page_number" ? number : string, ...PathArgs<Rest>]
   : []
@@ -233,7 +237,7 @@ export const routes = (group: string) =>
     name: `${group}.${key}`,
     method: spec.method,
     path: parseTemplate(spec.path).template,
-    params: [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+    params: [...spec.path.matchAll(/\{(?:\.\.\.)?(\w+)\}/g)].map((m) => m[1]!),
     label: spec.label,
     ref: spec.ref,
     official: spec.official,

@@ -7,6 +7,7 @@ import { handlers as batch } from "./routes/batch.js"
 import { handlers as bucket } from "./routes/bucket.js"
 import { handlers as campaign } from "./routes/campaign.js"
 import { handlers as conversations } from "./routes/conversations.js"
+import { handlers as helpdesk } from "./routes/helpdesk.js"
 import { handlers as people } from "./routes/people.js"
 import { handlers as visitors } from "./routes/visitors.js"
 
@@ -16,5 +17,6 @@ export const HANDLERS: Handlers = {
   ...visitors,
   ...campaign,
   ...batch,
-  ...bucket
+  ...bucket,
+  ...helpdesk
 }

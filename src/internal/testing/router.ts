@@ -51,20 +51,25 @@ export interface Reply {
 export interface Route {
   readonly method: string
   readonly pattern: string
-  readonly segments: ReadonlyArray<string | { readonly param: string }>
+  /** Literal segments and placeholders; a last `{...name}` placeholder (`rest`) takes one or more segments. */
+  readonly segments: ReadonlyArray<string | { readonly param: string; readonly rest?: boolean }>
   readonly auth: Auth
   readonly handle: (ctx: RouteContext) => Reply
 }
 
-/** Declares a route; `pattern` uses `{name}` placeholders, e.g. `"website/{website_id}"`. */
+/**
+ * Declares a route; `pattern` uses `{name}` placeholders, e.g. `"website/{website_id}"`,
+ * and may end in a `{...name}` placeholder of one or more segments (its value is
+ * the decoded segments joined by `/`).
+ */
 export const route = (method: string, pattern: string, auth: Auth, handle: (ctx: RouteContext) => Reply): Route => ({
   method,
   pattern,
   auth,
   handle,
   segments: pattern.split("/").map((s) => {
-    const m = /^\{(\w+)\}$/.exec(s)
-    return m ? { param: m[1]! } : s
+    const m = /^\{(\.\.\.)?(\w+)\}$/.exec(s)
+    return m ? (m[1] === undefined ? { param: m[2]! } : { param: m[2]!, rest: true }) : s
   })
 })
 
@@ -78,10 +83,12 @@ export type Match =
 export const matchRoute = (routes: ReadonlyArray<Route>, method: string, segments: ReadonlyArray<string>): Match => {
   const allow: Array<string> = []
   for (const candidate of routes) {
-    if (candidate.segments.length !== segments.length) continue
+    const last = candidate.segments[candidate.segments.length - 1]
+    const rest = typeof last === "object" && last.rest === true
+    if (rest ? segments.length < candidate.segments.length : candidate.segments.length !== segments.length) continue
     const params: Record<string, string> = {}
     let ok = true
-    for (let i = 0; i < segments.length; i++) {
+    for (let i = 0; i < candidate.segments.length; i++) {
       const expected = candidate.segments[i]!
       const actual = segments[i]!
       if (typeof expected === "string") {
@@ -90,11 +97,12 @@ export const matchRoute = (routes: ReadonlyArray<Route>, method: string, segment
           break
         }
       } else {
-        if (actual === "") {
+        const taken = expected.rest === true ? segments.slice(i) : [actual]
+        if (taken.includes("")) {
           ok = false
           break
         }
-        params[expected.param] = actual
+        params[expected.param] = taken.join("/")
       }
     }
     if (!ok) continue

@@ -213,4 +213,4 @@ const answerer = (row: Row, handlers: Handlers, legacy: ReadonlyArray<Route>): A
 }
 
 const fillPath = (pattern: string, params: Readonly<Record<string, string>>) =>
-  pattern.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "")
+  pattern.replace(/\{(?:\.\.\.)?(\w+)\}/g, (_, name: string) => params[name] ?? "")
