@@ -16,29 +16,16 @@
  *
  * @since 0.1.0
  */
-import type { Effect } from "effect"
-import type { CrispError } from "../CrispError.js"
-import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
+import { routes, withSignature } from "../internal/rest/route.js"
 import { Website, WebsiteCreate, WebsiteDelete, type WebsiteRemoveVerify } from "../schemas/Website.js"
 
-const createEndpoint = endpoint({
-  name: "Website.create",
-  method: "POST",
-  path: "website",
-  body: WebsiteCreate,
-  response: Website
-})
-const deleteEndpoint = endpoint({
-  name: "Website.delete",
-  method: "DELETE",
-  path: "website/{website_id}",
-  body: WebsiteDelete
-})
+const route = routes("Website")
 
 /**
  * Creates a website (`POST website`) from a `name` and a `domain`, and answers it.
  * Crisp allows this route for user tokens only.
+ *
+ * Crisp reference: Create Website.
  *
  * @example
  * ```ts
@@ -50,14 +37,24 @@ const deleteEndpoint = endpoint({
  * @since 0.1.0
  * @category websites
  */
-export const create = (params: WebsiteCreate): Effect.Effect<Website, CrispError, CrispHttp> =>
-  createEndpoint({ body: params })
+export const create = route("create", {
+  method: "POST",
+  path: "website",
+  label: "Create Website",
+  ref: "#create-website",
+  official: "website.createWebsite",
+  input: WebsiteCreate,
+  response: Website,
+  fake: { kind: "custom" }
+})
 
 /**
  * Deletes a website (`DELETE website/{website_id}`). The seed sent no body; the
  * current API asks for `{ verify: { method, secret } }`, sent when `verify` is
  * given (the secret stays `Redacted` until the body is encoded). The seed's README
  * mislabelled this method "Create User Account".
+ *
+ * Crisp reference: Delete A Website.
  *
  * @example
  * ```ts
@@ -70,12 +67,24 @@ export const create = (params: WebsiteCreate): Effect.Effect<Website, CrispError
  * @since 0.1.0
  * @category websites
  */
-const delete_ = (websiteId: string, verify?: WebsiteRemoveVerify): Effect.Effect<void, CrispError, CrispHttp> =>
-  deleteEndpoint({ path: { website_id: websiteId }, body: verify === undefined ? undefined : { verify } })
+const delete_ = withSignature(
+  route("delete", {
+    method: "DELETE",
+    path: "website/{website_id}",
+    label: "Delete A Website",
+    ref: "#delete-a-website",
+    official: "website.deleteWebsite",
+    input: WebsiteDelete,
+    fake: { kind: "custom" }
+  }),
+  (websiteId: string, verify?: WebsiteRemoveVerify) => [websiteId, verify === undefined ? undefined : { verify }]
+)
 
 export {
   /**
    * Deletes a website (`DELETE website/{website_id}`), with `{ verify }` when given.
+   *
+   * Crisp reference: Delete A Website.
    *
    * @example
    * ```ts
