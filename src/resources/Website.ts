@@ -1,5 +1,5 @@
 /**
- * Websites: create and delete.
+ * Websites: check, create, read, delete, and abort a deletion.
  *
  * Every function returns `Effect<A, CrispError, CrispHttp>`; its span is named
  * `Website.<method>`.
@@ -17,9 +17,36 @@
  * @since 0.1.0
  */
 import { routes, withSignature } from "../internal/rest/route.js"
-import { Website, WebsiteCreate, WebsiteDelete, type WebsiteRemoveVerify } from "../schemas/Website.js"
+import { Website, WebsiteCreate, WebsiteDelete, WebsiteExistsQuery, type WebsiteRemoveVerify } from "../schemas/Website.js"
 
 const route = routes("Website")
+
+/**
+ * Checks whether a website with a domain exists (`HEAD website?domain=…`):
+ * `true` when it does, `false` when Crisp answers 404.
+ *
+ * Crisp reference: Check If Website Exists.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Website } from "effect-crisp"
+ *
+ * const free = Website.checkExists({ domain: "acme.example" }).pipe(Effect.map((exists) => !exists))
+ * ```
+ *
+ * @since 0.2.0
+ * @category websites
+ */
+export const checkExists = route("checkExists", {
+  method: "HEAD",
+  path: "website",
+  label: "Check If Website Exists",
+  ref: "#check-if-website-exists",
+  official: "website.checkWebsiteExists",
+  input: WebsiteExistsQuery,
+  fake: { kind: "custom" }
+})
 
 /**
  * Creates a website (`POST website`) from a `name` and a `domain`, and answers it.
@@ -44,6 +71,33 @@ export const create = route("create", {
   ref: "#create-website",
   official: "website.createWebsite",
   input: WebsiteCreate,
+  response: Website,
+  fake: { kind: "custom" }
+})
+
+/**
+ * Gets a website (`GET website/{website_id}`): its name, domain, logo and flags.
+ * An unknown website fails with `CrispNotFound`.
+ *
+ * Crisp reference: Get A Website.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Website } from "effect-crisp"
+ *
+ * const domain = Website.get("website-id").pipe(Effect.map((website) => website.domain))
+ * ```
+ *
+ * @since 0.2.0
+ * @category websites
+ */
+export const get = route("get", {
+  method: "GET",
+  path: "website/{website_id}",
+  label: "Get A Website",
+  ref: "#get-a-website",
+  official: "website.getWebsite",
   response: Website,
   fake: { kind: "custom" }
 })
@@ -99,3 +153,27 @@ export {
    */
   delete_ as delete
 }
+
+/**
+ * Aborts the scheduled deletion of a website (`DELETE website/{website_id}/expunge`).
+ *
+ * Crisp reference: Abort Website Deletion.
+ *
+ * @example
+ * ```ts
+ * import { Website } from "effect-crisp"
+ *
+ * const keep = Website.abortDeletion("website-id")
+ * ```
+ *
+ * @since 0.2.0
+ * @category websites
+ */
+export const abortDeletion = route("abortDeletion", {
+  method: "DELETE",
+  path: "website/{website_id}/expunge",
+  label: "Abort Website Deletion",
+  ref: "#abort-website-deletion",
+  official: "website.abortWebsiteDeletion",
+  fake: { kind: "default" }
+})

@@ -1,5 +1,6 @@
 /**
- * Operators (team members) of a website: list, get, invite, change, remove.
+ * Operators (team members) of a website: list, get, invite, change, remove;
+ * the operators active lately; an email to the operators.
  *
  * Every function returns `Effect<A, CrispError, CrispHttp>`; its span is named
  * `WebsiteOperators.<method>`.
@@ -18,7 +19,14 @@
  */
 import { Schema } from "effect"
 import { routes } from "../internal/rest/route.js"
-import { Operator, OperatorInvite, OperatorListEntry, OperatorUpdate } from "../schemas/Operator.js"
+import {
+  Operator,
+  OperatorEmail,
+  OperatorInvite,
+  OperatorLastActive,
+  OperatorListEntry,
+  OperatorUpdate
+} from "../schemas/Operator.js"
 
 const route = routes("WebsiteOperators")
 
@@ -149,4 +157,87 @@ export const updateOne = route("updateOne", {
   official: "website.changeOperatorMembership",
   input: OperatorUpdate,
   fake: { kind: "custom" }
+})
+
+/**
+ * Lists the operators active lately on a website (`GET
+ * website/{website_id}/operators/active`), with the time of their last activity.
+ *
+ * Crisp reference: List Last Active Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const nicknames = WebsiteOperators.listLastActive("website-id").pipe(
+ *   Effect.map((operators) => operators.map((o) => o.nickname))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const listLastActive = route("listLastActive", {
+  method: "GET",
+  path: "website/{website_id}/operators/active",
+  label: "List Last Active Website Operators",
+  ref: "#list-last-active-website-operators",
+  official: "website.listLastActiveWebsiteOperators",
+  response: Schema.Array(OperatorLastActive),
+  fake: { kind: "custom" }
+})
+
+/**
+ * Empties the list of operators active lately (`DELETE
+ * website/{website_id}/operators/active`).
+ *
+ * Crisp reference: Flush Last Active Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const flush = WebsiteOperators.flushLastActive("website-id")
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const flushLastActive = route("flushLastActive", {
+  method: "DELETE",
+  path: "website/{website_id}/operators/active",
+  label: "Flush Last Active Website Operators",
+  ref: "#flush-last-active-website-operators",
+  official: "website.flushLastActiveWebsiteOperators",
+  fake: { kind: "custom" }
+})
+
+/**
+ * Sends an email to a website's operators (`POST
+ * website/{website_id}/operators/email`): a `subject` and a `message`, to the
+ * `recipient` group or to one operator (`user_id`), with an optional link button.
+ * Not retried on a 5xx (a retried POST could send it twice).
+ *
+ * Crisp reference: Send Email To Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const notify = WebsiteOperators.sendEmail("website-id", {
+ *   recipient: "owners", subject: "Weekly report", message: "Your report is ready."
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const sendEmail = route("sendEmail", {
+  method: "POST",
+  path: "website/{website_id}/operators/email",
+  label: "Send Email To Website Operators",
+  ref: "#send-email-to-website-operators",
+  official: "website.sendEmailToWebsiteOperators",
+  input: OperatorEmail
 })
