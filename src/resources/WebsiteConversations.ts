@@ -67,7 +67,8 @@ export const getList = withSignature(
     official: "website.listConversations",
     input: ConversationsListOptions,
     response: Schema.Array(Conversation),
-    paged: { perPage: MAX_PER_PAGE }
+    paged: { perPage: MAX_PER_PAGE },
+    fake: { kind: "custom" }
   }),
   (websiteId: string, page: number = 1, filters?: ConversationsListOptions) => [websiteId, page, filters]
 )
@@ -117,7 +118,8 @@ export const getOne = route("getOne", {
   label: "Get A Conversation",
   ref: "#get-a-conversation",
   official: "website.getConversation",
-  response: Conversation
+  response: Conversation,
+  fake: { kind: "custom" }
 })
 
 /**
@@ -139,7 +141,8 @@ export const getMeta = route("getMeta", {
   label: "Get Conversation Metas",
   ref: "#get-conversation-metas",
   official: "website.getConversationMetas",
-  response: ConversationMeta
+  response: ConversationMeta,
+  fake: { kind: "custom" }
 })
 
 /**

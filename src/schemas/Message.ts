@@ -852,9 +852,9 @@ export const CarouselMessageNew = outgoing("carousel", Schema.Struct({
   text: Schema.String,
   targets: Schema.Array(Schema.Struct({
     title: Schema.String,
-    description: Schema.String,
+    description: Schema.optional(Schema.String),
     image: Schema.optional(Schema.String),
-    actions: Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String }))
+    actions: Schema.optional(Schema.Array(Schema.Struct({ label: Schema.String, url: Schema.String })))
   }))
 }))
 

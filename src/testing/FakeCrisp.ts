@@ -69,7 +69,9 @@ import type {
   WebsiteRecord
 } from "../internal/testing/model.js"
 import { applySeed, type Seed, seedProblem } from "../internal/testing/seed.js"
-import { type FakeEvent as Event, FakeStore, type MetaUpdate } from "../internal/testing/store.js"
+import { type FakeEvent as Event, FakeStore, type MetaUpdate, type Stub as StubSpec, type StubRequest as StubRequestSpec } from "../internal/testing/store.js"
+import { clientRows } from "../internal/testing/table.js"
+import { matchRoute, route as fakeRoute } from "../internal/testing/router.js"
 
 import type * as EngineTypes from "../internal/testing/engine.js"
 import type * as Seeds from "../internal/testing/seed.js"
@@ -329,7 +331,47 @@ export interface FakeCrispSeed extends Seed {
   readonly rtmUrl?: string
   /** Messages per `GET .../messages` answer. Default 20. */
   readonly messagesPerPage?: number
+  /** Fixed answers by function name; see {@link Stub}. */
+  readonly stubs?: Readonly<Record<string, Stub>>
 }
+
+/**
+ * What a stub computed from the request receives: the route's placeholders
+ * (decoded), the query and the parsed JSON body.
+ *
+ * @example
+ * ```ts
+ * import type { FakeCrisp } from "effect-crisp/testing"
+ *
+ * const echo = (request: FakeCrisp.StubRequest) => ({ data: { session_id: request.params.session_id } })
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type StubRequest = StubRequestSpec
+
+/**
+ * The answer of a stubbed function, by its name (`"WebsiteConversations.getParticipants"`):
+ * `{ data }` for a success, `{ status, reason? }` for a failure, or a function of
+ * the request giving either. A stub wins over everything the fake would answer.
+ *
+ * @example
+ * ```ts
+ * import { CrispTest } from "effect-crisp/testing"
+ *
+ * const layer = CrispTest.layer({
+ *   stubs: {
+ *     "WebsiteConversations.getParticipants": { data: { participants: [{ type: "email", target: "jane@example.com" }] } },
+ *     "WebsitePeople.getPeopleProfile": { status: 404, reason: "people_not_found" }
+ *   }
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Stub = StubSpec
 
 /**
  * A conversation as stored (a copy), with its messages.
@@ -495,6 +537,15 @@ export interface FakeCrisp {
 
   /** The requests handled so far (without `authorization` headers), oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<LoggedRequest>>
+  /**
+   * The requests handled so far that reached one function's route, by its name
+   * (`"WebsiteConversations.sendMessage"`); fails for a name no function has.
+   */
+  readonly requestsFor: (name: string) => Effect.Effect<ReadonlyArray<LoggedRequest>, FakeCrispError>
+  /** Stubs one function by its name (replacing an earlier stub); fails for a name no function has. */
+  readonly stub: (name: string, stub: Stub) => Effect.Effect<void, FakeCrispError>
+  /** Removes every stub. */
+  readonly clearStubs: Effect.Effect<void>
   /** Empties the request log. */
   readonly clearRequests: Effect.Effect<void>
 
@@ -688,6 +739,8 @@ export const make = (seed: FakeCrispSeed = {}): Effect.Effect<FakeCrisp, FakeCri
     const now = yield* Clock.currentTimeMillis
     if (seed.defaults !== false) applySeed(store, DEFAULT_SEED, now)
     applySeed(store, seed, now)
+    const stubProblem = addStubs(store, seed.stubs)
+    if (stubProblem !== undefined) return yield* invalidError(stubProblem)
     store.outbox = []
 
     const pubsub = yield* Effect.acquireRelease(PubSub.unbounded<FakeEvent>(), PubSub.shutdown)
@@ -759,6 +812,17 @@ export const make = (seed: FakeCrispSeed = {}): Effect.Effect<FakeCrisp, FakeCri
       publish: (event) =>
         mutate((now) => Effect.sync(() => store.emit(event.name, clone({ ...event.data }), now))),
       requests: read(() => [...engine.log]),
+      requestsFor: (name) =>
+        Effect.suspend(() => {
+          const row = rowNamed(name)
+          if (row === undefined) return Effect.fail(invalidError(unknownName(name)))
+          const only = [fakeRoute(row.method, row.path, "none", () => ({ status: 200, reason: "", data: {} }))]
+          return Effect.succeed(engine.log.filter((r) =>
+            r.method === row.method && matchRoute(only, r.method, r.path.split("/").map(safeDecode))._tag === "Found"
+          ))
+        }),
+      stub: (name, stub) => read(() => addStubs(store, { [name]: stub })).pipe(Effect.flatMap(control)),
+      clearStubs: read(() => store.stubs.clear()),
       clearRequests: read(() => {
         engine.log = []
       }),
@@ -804,7 +868,8 @@ export const make = (seed: FakeCrispSeed = {}): Effect.Effect<FakeCrisp, FakeCri
             if (more.messagesPerPage !== undefined) store.messagesPerPage = more.messagesPerPage
             applySeed(store, more, now)
             store.outbox = []
-            return Effect.void
+            const stubProblem = addStubs(store, more.stubs)
+            return stubProblem === undefined ? Effect.void : Effect.fail(invalidError(stubProblem))
           })),
       website: (websiteId) => read(() => Option.map(Option.fromNullable(store.websites.get(websiteId)), clone)),
       conversation: (websiteId, sessionId) =>
@@ -818,6 +883,26 @@ export const make = (seed: FakeCrispSeed = {}): Effect.Effect<FakeCrisp, FakeCri
     }
     return fake
   })
+
+const rowNamed = (name: string) => clientRows.find((row) => row.name === name)
+
+const unknownName = (name: string) => `no function is named ${JSON.stringify(name)} (names look like "WebsiteConversations.getOne")`
+
+const safeDecode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
+const addStubs = (store: FakeStore, stubs: Readonly<Record<string, Stub>> | undefined): string | undefined => {
+  for (const [name, stub] of Object.entries(stubs ?? {})) {
+    if (rowNamed(name) === undefined) return `stubs: ${unknownName(name)}`
+    store.stubs.set(name, stub)
+  }
+  return undefined
+}
 
 /**
  * A layer holding one fake for the layer's lifetime.

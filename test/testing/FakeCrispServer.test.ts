@@ -50,32 +50,37 @@ describe("FakeCrispServer", () => {
       }
     }))
 
-  it.scopedLive("answers 404 not_found for unknown ids, unknown routes and paths outside /v1/", () =>
+  it.scopedLive("answers 404 not_found for unknown ids and paths outside /v1/, 501 fake_not_implemented for unknown routes", () =>
     Effect.gen(function*() {
       const { url, server } = yield* served()
       const paths = [
         "website/nope",
         `website/${W}/conversation/session_missing`,
         `website/${W}/people/profile/missing-person`,
-        `website/${W}/operator/missing-user`,
-        `website/${W}/no-such-thing`,
-        "completely/unknown/route"
+        `website/${W}/operator/missing-user`
       ]
       for (const path of paths) {
         const answer = yield* fetchCall(url, "GET", path)
         expect(answer.status, path).toBe(404)
         expect(envelopeError(answer)).toMatchObject({ error: true, reason: "not_found" })
       }
+      // A route the fake does not know must not read as Crisp's "not found".
+      for (const path of [`website/${W}/no-such-thing`, "completely/unknown/route"]) {
+        const answer = yield* fetchCall(url, "GET", path)
+        expect(answer.status, path).toBe(501)
+        expect(envelopeError(answer)).toMatchObject({ error: true, reason: "fake_not_implemented" })
+      }
       const outside = yield* fetchCall(server.origin + "/", "GET", "v2/website/website-1")
       expect(outside.status).toBe(404)
       expect(envelopeError(outside).reason).toBe("not_found")
     }))
 
-  it.scopedLive("answers 405 with Allow for a known path and an unknown verb", () =>
+  it.scopedLive("answers 501 with Allow for a known path and a verb it does not know", () =>
     Effect.gen(function*() {
       const { url } = yield* served()
       const answer = yield* fetchCall(url, "PUT", `website/${W}/settings`, { body: {} })
-      expect(answer.status).toBe(405)
+      expect(answer.status).toBe(501)
+      expect(envelopeError(answer).reason).toBe("fake_not_implemented")
       expect(answer.headers["allow"]).toBe("GET, PATCH")
     }))
 
@@ -130,7 +135,7 @@ describe("FakeCrispServer", () => {
       expect(dataOf<{ people_id: string }>(person).people_id).toBe("p 1/é")
       // Unencoded, the slash makes it another (unknown) route.
       const raw = yield* fetchCall(url, "GET", `website/${W}/conversation/a/b`)
-      expect(raw.status).toBe(404)
+      expect(raw.status).toBe(501)
     }))
 
   it.scopedLive("pages 120 conversations by 50: 50, 50, 20, then []", () =>

@@ -44,7 +44,8 @@ export const isRetryable = (error: CrispError, idempotent: boolean): boolean => 
     case "CrispTransportError":
       return idempotent
     case "CrispApiError":
-      return idempotent && error.status >= 500
+      // 501 is "not implemented": asking again cannot help.
+      return idempotent && error.status >= 500 && error.status !== 501
     default:
       return false
   }

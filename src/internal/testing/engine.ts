@@ -12,10 +12,11 @@ import {
   type LimitOptions,
   TokenBucket
 } from "./limits.js"
-import { conversationRoutes } from "./routes/conversations.js"
 import { peopleRoutes } from "./routes/people.js"
 import { userRoutes } from "./routes/user.js"
 import { websiteRoutes } from "./routes/website.js"
+import { HANDLERS } from "./handlers.js"
+import { tableRoutes } from "./table.js"
 import { fail, invalid, matchRoute, type Principal, type Reply, type Route, unauthorized } from "./router.js"
 import type { FakeStore } from "./store.js"
 
@@ -60,7 +61,11 @@ export interface LoggedRequest {
   readonly timestamp: number
 }
 
-const ROUTES: ReadonlyArray<Route> = [...conversationRoutes, ...peopleRoutes, ...websiteRoutes, ...userRoutes]
+/** Routes written by hand before the route tables (and routes the client has no row for). */
+const LEGACY: ReadonlyArray<Route> = [...peopleRoutes, ...websiteRoutes, ...userRoutes]
+
+/** The table's rows first, then the hand-written routes no row covers. */
+const ROUTES: ReadonlyArray<Route> = [...tableRoutes(HANDLERS, LEGACY), ...LEGACY]
 
 const BODY_VERBS = new Set(["POST", "PUT", "PATCH", "DELETE"])
 
@@ -230,9 +235,10 @@ export class Engine {
       return invalid("the path is not valid URL encoding")
     }
     const match = matchRoute(ROUTES, method, segments)
-    if (match._tag === "NotFound") return fail(404, "not_found", "no such route")
+    // Not "not found": a test that reaches a route the fake lacks must not read as a 404 of Crisp's.
+    if (match._tag === "NotFound") return fail(501, "fake_not_implemented", `the fake does not know ${method} /${path}`)
     if (match._tag === "MethodNotAllowed") {
-      return fail(405, "not_allowed", `${method} is not allowed here`, { allow: match.allow.join(", ") })
+      return fail(501, "fake_not_implemented", `the fake does not know ${method} /${path}`, { allow: match.allow.join(", ") })
     }
     const { route, params } = match
 

@@ -147,4 +147,7 @@ export const bodyDecoder = <A, I>(schema: Schema.Schema<A, I>, what = "body") =>
  * (`"WebsiteConversations.sendMessage"`): only where Crisp has behaviour the
  * generic document / collection / default routes do not give.
  */
-export type Handlers = Readonly<Record<string, (ctx: RouteContext) => Reply>>
+export type Handlers = Readonly<Record<string, Handler>>
+
+/** A hand-written handler, with who may call it when that is not any token (`auth: "token"`). */
+export type Handler = ((ctx: RouteContext) => Reply) | { readonly auth: Auth; readonly handle: (ctx: RouteContext) => Reply }

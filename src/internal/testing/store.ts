@@ -25,6 +25,21 @@ import {
   type WebsiteRecord
 } from "./model.js"
 
+/** What a stubbed route receives: its placeholders, query and parsed JSON body. */
+export interface StubRequest {
+  readonly params: Readonly<Record<string, string>>
+  readonly query: Readonly<Record<string, string>>
+  readonly body: unknown
+}
+
+/** A stubbed answer: `data` for a success, or a status (and `reason`) for a failure. */
+export type StubReply =
+  | { readonly data: unknown }
+  | { readonly status: number; readonly reason?: string; readonly data?: unknown }
+
+/** A stub: a fixed answer, or one computed from the request. */
+export type Stub = StubReply | ((request: StubRequest) => StubReply)
+
 /** A realtime event, as an RTM socket or a Web Hook would deliver it. */
 export interface FakeEvent {
   /** The event name, e.g. `"message:send"`. */
@@ -100,6 +115,12 @@ export class FakeStore {
   /** Keyed by lower-cased email. */
   readonly accounts = new Map<string, AccountRecord>()
   readonly tokens = new Map<string, TokenRecord>()
+  /** JSON objects of route-table "document" rows, keyed by their path. */
+  readonly documents = new Map<string, unknown>()
+  /** Items of route-table "collection" rows: collection key → item id → item. */
+  readonly collections = new Map<string, Map<string, JsonRecord>>()
+  /** Answers set by the user, keyed by function name (`"WebsiteConversations.getOne"`). */
+  readonly stubs = new Map<string, Stub>()
   rtmUrl: string
   messagesPerPage: number
   /** Events waiting to be published. */

@@ -2,16 +2,17 @@
  * Conversation routes: `website/{website_id}/conversations/...` and
  * `website/{website_id}/conversation/{session_id}/...`.
  */
-import { Either, Schema } from "effect"
 import {
   type ConversationRecord,
+  type ConversationState,
   conversationToWire,
-  MESSAGE_TYPES,
+  type MessageFrom,
   type MessageType,
+  type MessageUser,
   messageToWire,
   metaToWire
 } from "../model.js"
-import { bodyDecoder, invalid, isReply, ok, type Reply, route, type Route, type RouteContext } from "../router.js"
+import { type Handlers, invalid, isReply, ok, type Reply, type RouteContext } from "../router.js"
 import type { MetaUpdate } from "../store.js"
 import {
   containsText,
@@ -27,97 +28,20 @@ import {
   withWebsite
 } from "./common.js"
 
-const Str = Schema.String
-const Scalar = Schema.Union(Schema.String, Schema.Number, Schema.Boolean)
-const ScalarRecord = Schema.Record({ key: Schema.String, value: Scalar })
-const JsonObject = Schema.Record({ key: Schema.String, value: Schema.Unknown })
-const opt = Schema.optional
-
-const MessageUser = Schema.Struct({
-  type: opt(Str),
-  user_id: opt(Str),
-  nickname: opt(Str),
-  avatar: opt(Str)
-})
-
-const SendMessageBody = Schema.Struct({
-  type: Schema.Literal(...MESSAGE_TYPES),
-  from: Schema.Literal("user", "operator"),
-  origin: Str,
-  content: Schema.Unknown,
-  fingerprint: opt(Schema.Number.pipe(Schema.int(), Schema.positive())),
-  user: opt(MessageUser),
-  mentions: opt(Schema.Array(Str)),
-  timestamp: opt(Schema.Number),
-  automated: opt(Schema.Boolean),
-  stealth: opt(Schema.Boolean),
-  translated: opt(Schema.Boolean),
-  properties: opt(ScalarRecord)
-})
-
-const NonEmpty = Str.pipe(Schema.minLength(1))
-
-/** What each message type's `content` must be (extra fields are kept). */
-const CONTENT: Record<MessageType, Schema.Schema<unknown, unknown>> = {
-  text: NonEmpty as Schema.Schema<unknown, unknown>,
-  note: NonEmpty as Schema.Schema<unknown, unknown>,
-  file: Schema.Struct({ name: Str, url: Str, type: Str }) as Schema.Schema<unknown, unknown>,
-  animation: Schema.Struct({ url: Str, type: Str }) as Schema.Schema<unknown, unknown>,
-  audio: Schema.Struct({ url: Str, type: Str, duration: Schema.Number }) as Schema.Schema<unknown, unknown>,
-  picker: Schema.Struct({
-    id: Str,
-    text: Str,
-    choices: Schema.Array(Schema.Struct({ value: Str, label: Str, selected: opt(Schema.Boolean) })),
-    required: opt(Schema.Boolean)
-  }) as Schema.Schema<unknown, unknown>,
-  field: Schema.Struct({ id: Str, text: Str, explain: opt(Str), value: opt(Str), required: opt(Schema.Boolean) }) as Schema.Schema<
-    unknown,
-    unknown
-  >,
-  carousel: Schema.Struct({
-    text: Str,
-    targets: Schema.Array(Schema.Struct({ title: Str, description: opt(Str), image: opt(Str) }))
-  }) as Schema.Schema<unknown, unknown>,
-  event: Schema.Struct({ namespace: Str, text: opt(Str) }) as Schema.Schema<unknown, unknown>
+/** The fields of a row's decoded input that these handlers read (the client's Schemas checked them). */
+interface SendMessageInput {
+  readonly type: MessageType
+  readonly from: "user" | "operator"
+  readonly origin: string
+  readonly content: unknown
+  readonly fingerprint?: number | undefined
+  readonly timestamp?: number | undefined
+  readonly user?: MessageUser | undefined
+  readonly mentions?: ReadonlyArray<string> | undefined
+  readonly automated?: boolean | undefined
+  readonly stealth?: boolean | undefined
+  readonly properties?: Readonly<Record<string, string | number | boolean>> | undefined
 }
-
-const CONTENT_DECODERS = Object.fromEntries(
-  MESSAGE_TYPES.map((type) => [type, bodyDecoder(CONTENT[type], `content of a ${type} message`)])
-) as Record<MessageType, ReturnType<typeof bodyDecoder<unknown, unknown>>>
-
-const decodeSendMessage = bodyDecoder(SendMessageBody)
-
-const decodeMeta = bodyDecoder(Schema.Struct({
-  nickname: opt(Str),
-  email: opt(Str),
-  phone: opt(Str),
-  address: opt(Str),
-  subject: opt(Str),
-  avatar: opt(Str),
-  ip: opt(Str),
-  origin: opt(Str),
-  data: opt(ScalarRecord),
-  segments: opt(Schema.Array(Str)),
-  device: opt(JsonObject),
-  connection: opt(JsonObject)
-}))
-
-const decodeState = bodyDecoder(Schema.Struct({
-  state: Schema.Literal("pending", "unresolved", "resolved")
-}))
-
-const decodeBlock = bodyDecoder(Schema.Struct({ blocked: Schema.Boolean }))
-
-const decodeRouting = bodyDecoder(Schema.Struct({
-  assigned: opt(Schema.NullOr(Schema.Struct({ user_id: opt(Schema.NullOr(Str)) }))),
-  silent: opt(Schema.Boolean)
-}))
-
-const decodeRead = bodyDecoder(Schema.Struct({
-  from: opt(Schema.Literal("user", "operator")),
-  origin: opt(Str),
-  fingerprints: opt(Schema.Array(Schema.Number))
-}))
 
 // ---------------------------------------------------------------------------
 
@@ -228,11 +152,7 @@ const getMessages = (ctx: RouteContext): Reply =>
 
 const sendMessage = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeSendMessage(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const body = decoded.right
-    const content = CONTENT_DECODERS[body.type](body.content)
-    if (Either.isLeft(content)) return content.left
+    const body = ctx.input as SendMessageInput
     if (body.fingerprint !== undefined && c.messages.some((m) => m.fingerprint === body.fingerprint)) {
       return invalid(`a message with fingerprint ${body.fingerprint} already exists in this conversation`)
     }
@@ -263,29 +183,23 @@ const getMeta = (ctx: RouteContext): Reply => withConversation(ctx, (c) => ok(me
 
 const updateMeta = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeMeta(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const update = decoded.right
+    const update = ctx.input as MetaUpdate
     if (update.email !== undefined && update.email !== "" && !update.email.includes("@")) {
       return invalid(`email is not an email address: ${JSON.stringify(update.email)}`)
     }
-    ctx.store.updateMeta(c, update as MetaUpdate, ctx.now)
+    ctx.store.updateMeta(c, update, ctx.now)
     return ok()
   })
 
 const setState = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeState(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    ctx.store.setState(c, decoded.right.state, ctx.now)
+    ctx.store.setState(c, (ctx.input as { readonly state: ConversationState }).state, ctx.now)
     return ok()
   })
 
 const setBlock = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeBlock(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    ctx.store.setBlock(c, decoded.right.blocked, ctx.now)
+    ctx.store.setBlock(c, (ctx.input as { readonly blocked: boolean }).blocked, ctx.now)
     return ok()
   })
 
@@ -294,9 +208,8 @@ const getRouting = (ctx: RouteContext): Reply =>
 
 const setRouting = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeRouting(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const userId = decoded.right.assigned?.user_id ?? undefined
+    const input = ctx.input as { readonly assigned?: { readonly user_id?: string | null } | null }
+    const userId = input.assigned?.user_id ?? undefined
     if (userId !== undefined && ctx.store.operator(c.website_id, userId) === undefined) {
       return invalid(`assigned.user_id ${JSON.stringify(userId)} is not an operator of this website`)
     }
@@ -306,29 +219,25 @@ const setRouting = (ctx: RouteContext): Reply =>
 
 const markRead = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const decoded = decodeRead(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const body = decoded.right
-    ctx.store.markRead(c, body.from ?? "operator", body.origin ?? "chat", body.fingerprints, ctx.now)
+    const body = ctx.input as { readonly from: MessageFrom; readonly origin: string; readonly fingerprints?: ReadonlyArray<number> }
+    ctx.store.markRead(c, body.from, body.origin, body.fingerprints, ctx.now)
     return ok()
   })
 
-const base = "website/{website_id}/conversation/{session_id}"
-
-/** The conversation routes. */
-export const conversationRoutes: ReadonlyArray<Route> = [
-  route("GET", "website/{website_id}/conversations/{page_number}", "token", listConversations),
-  route("POST", "website/{website_id}/conversation", "token", createConversation),
-  route("GET", base, "token", getConversation),
-  route("DELETE", base, "token", removeConversation),
-  route("POST", `${base}/initiate`, "token", initiateConversation),
-  route("GET", `${base}/messages`, "token", getMessages),
-  route("POST", `${base}/message`, "token", sendMessage),
-  route("GET", `${base}/meta`, "token", getMeta),
-  route("PATCH", `${base}/meta`, "token", updateMeta),
-  route("PATCH", `${base}/state`, "token", setState),
-  route("PATCH", `${base}/block`, "token", setBlock),
-  route("GET", `${base}/routing`, "token", getRouting),
-  route("PATCH", `${base}/routing`, "token", setRouting),
-  route("PATCH", `${base}/read`, "token", markRead)
-]
+/** The hand-written conversation handlers, by function name. */
+export const handlers: Handlers = {
+  "WebsiteConversations.getList": listConversations,
+  "WebsiteConversations.create": createConversation,
+  "WebsiteConversations.getOne": getConversation,
+  "WebsiteConversations.deleteOne": removeConversation,
+  "WebsiteConversations.initiateOne": initiateConversation,
+  "WebsiteConversations.getMessages": getMessages,
+  "WebsiteConversations.sendMessage": sendMessage,
+  "WebsiteConversations.getMeta": getMeta,
+  "WebsiteConversations.updateMeta": updateMeta,
+  "WebsiteConversations.setState": setState,
+  "WebsiteConversations.setBlock": setBlock,
+  "WebsiteConversations.getRouting": getRouting,
+  "WebsiteConversations.setRouting": setRouting,
+  "WebsiteConversations.acknowledgeMessages": markRead
+}
