@@ -83,7 +83,8 @@ export const checkSessionValidity = route("checkSessionValidity", {
   path: "plugin/connect/session",
   label: "Check Connect Session Validity",
   ref: "#check-connect-session-validity",
-  official: "plugin.checkConnectSessionValidity"
+  official: "plugin.checkConnectSessionValidity",
+  fake: { kind: "custom" }
 })
 
 /**

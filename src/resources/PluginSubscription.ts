@@ -233,8 +233,8 @@ export const saveSettings = route("saveSettings", {
 
 /**
  * Changes some of a plugin's settings for a website (`PATCH
- * plugins/subscription/{website_id}/{plugin_id}/settings`): the keys given
- * replace theirs, the others stay. The object is sent as it is.
+ * plugins/subscription/{website_id}/{plugin_id}/settings`): the object is sent
+ * as it is and merged into the saved settings (the keys it does not name stay).
  *
  * Crisp reference: Update Subscription Settings.
  *

@@ -77,7 +77,7 @@ export interface WebsiteRemoveVerify extends Schema.Schema.Type<typeof WebsiteRe
 
 /**
  * The body of `Website.delete`: nothing (the seed's call), or `{ verify }`, which
- * the current API asks for.
+ * the current API asks for (`{}` counts as nothing).
  *
  * @example
  * ```ts
@@ -90,7 +90,7 @@ export interface WebsiteRemoveVerify extends Schema.Schema.Type<typeof WebsiteRe
  * @since 0.1.0
  * @category request bodies
  */
-export const WebsiteDelete = Schema.UndefinedOr(Schema.Struct({ verify: WebsiteRemoveVerify }))
+export const WebsiteDelete = Schema.UndefinedOr(Schema.Struct({ verify: Schema.optional(WebsiteRemoveVerify) }))
 
 /**
  * The query of `Website.checkExists`: the `domain` to look for.
