@@ -1,7 +1,7 @@
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "docs/api/**", "coverage/**", ".bench-out/**"] },
+  { ignores: ["dist/**", "node_modules/**", "docs/api/**", "coverage/**", ".bench-out/**", ".examples/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -283,7 +283,7 @@ export const sendMessage = route("sendMessage", {
 /**
  * Sets a conversation's state (`PATCH .../conversation/{session_id}/state`):
  * `"resolved"`, `"unresolved"` or `"pending"`. Any other value fails with
- * `CrispInvalidRequest` (the seed threw synchronously).
+ * `CrispInvalidRequest`, before anything is sent.
  *
  * @example
  * ```ts
@@ -407,8 +407,7 @@ export const deleteOne = route("deleteOne", {
 
 /**
  * Marks messages as read (`PATCH .../conversation/{session_id}/read` with
- * `{ from, origin, fingerprints }`). The seed emitted this on the socket; it is a
- * REST call today.
+ * `{ from, origin, fingerprints }`).
  *
  * @example
  * ```ts

@@ -27,7 +27,7 @@ interface Reference {
   readonly path: string
   readonly query: ReadonlyArray<string>
   readonly body: ReadonlyArray<string> | null
-  readonly label: string
+  readonly label: string | null
   readonly ref: string | null
   readonly sample: unknown
 }
@@ -81,7 +81,7 @@ describe("route tables", () => {
       const ref = references.get(official)
       expect(ref, `${fn.route.name}: ${official} is not a method of the official client`).toBeDefined()
       expect(`${fn.route.method} ${fn.route.path}`, fn.route.name).toBe(`${ref!.method} ${ref!.path}`)
-      expect(fn.route.label, fn.route.name).toBe(ref!.label)
+      if (ref!.label !== null) expect(fn.route.label, fn.route.name).toBe(ref!.label)
       if (ref!.ref !== null) expect(fn.route.ref, fn.route.name).toBe(ref!.ref)
     }
   })

@@ -16,7 +16,7 @@
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.decode('42["message:send",{"content":"hi"}]')
  * // { _tag: "Event", namespace: "/", ackId: undefined, name: "message:send", data: { content: "hi" } }
@@ -31,7 +31,7 @@
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * const packet: EngineIo.Packet = EngineIo.decode("2")
  * if (packet._tag === "Ping") console.log("answer with", EngineIo.encodePong(packet.data))
@@ -176,7 +176,7 @@ const decodeEventBody = (body: string, namespace: string, ackId: number | undefi
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.decode("2") // { _tag: "Ping", data: "" }
  * EngineIo.decode("9") // { _tag: "Invalid", reason: "unknown Engine.IO packet type \"9\"" }
@@ -217,7 +217,7 @@ export const decode = (frame: string): Packet => {
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.fastEvent('42["message:send",{"content":"hi"}]') // ["message:send", { content: "hi" }]
  * EngineIo.fastEvent("2") // undefined
@@ -242,7 +242,7 @@ export const fastEvent = (frame: string): readonly [string, ...Array<unknown>] |
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.decodeBinary(new Uint8Array([1, 2, 3])) // { _tag: "Invalid", reason: "binary frame (3 bytes) is not supported" }
  * ```
@@ -258,7 +258,7 @@ export const decodeBinary = (frame: Uint8Array): Packet => invalid(`binary frame
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.encodeConnect() // "40"
  * ```
@@ -274,7 +274,7 @@ export const encodeConnect = (namespace = "/", auth?: unknown): string =>
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.encodeEvent("socket:bind", {}) // '42["socket:bind",{}]'
  * ```
@@ -290,7 +290,7 @@ export const encodeEvent = (name: string, data: unknown, namespace = "/"): strin
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.encodeDisconnect() // "41"
  * ```
@@ -305,7 +305,7 @@ export const encodeDisconnect = (namespace = "/"): string => "41" + (namespace =
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.encodePong() // "3"
  * ```
@@ -323,7 +323,7 @@ export const encodePong = (data = ""): string => "3" + data
  *
  * @example
  * ```ts
- * import { EngineIo } from "effect-crisp/realtime"
+ * import * as EngineIo from "effect-crisp/internal/realtime/EngineIo"
  *
  * EngineIo.websocketUrl("https://relay.example.com/p") // "wss://relay.example.com/p/?EIO=4&transport=websocket"
  * EngineIo.websocketUrl("not a url") // undefined

@@ -26,7 +26,8 @@
  * @example
  * ```ts
  * import { Effect, Stream } from "effect"
- * import { CrispEvent, EventHub } from "effect-crisp/realtime"
+ * import { CrispEvent } from "effect-crisp/realtime"
+ * import * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const program = Effect.scoped(Effect.gen(function*() {
  *   const hub = yield* EventHub.makeHub({ capacity: 1024, strategy: "sliding" })
@@ -48,7 +49,7 @@ import type { CrispRealtimeUnauthorized } from "../../realtime/CrispRealtimeErro
  *
  * @example
  * ```ts
- * import type { EventHub } from "effect-crisp/realtime"
+ * import type * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const strategy: EventHub.Strategy = "sliding"
  * ```
@@ -63,7 +64,7 @@ export type Strategy = "dropping" | "sliding" | "suspend"
  *
  * @example
  * ```ts
- * import type { EventHub } from "effect-crisp/realtime"
+ * import type * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const options: EventHub.HubOptions = { capacity: 1024, strategy: "dropping" }
  * ```
@@ -86,7 +87,7 @@ export interface HubOptions {
  *
  * @example
  * ```ts
- * import { EventHub } from "effect-crisp/realtime"
+ * import * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const twice = EventHub.makeHub({ capacity: 2 * EventHub.DEFAULT_CAPACITY })
  * ```
@@ -101,7 +102,7 @@ export const DEFAULT_CAPACITY = 4096
  *
  * @example
  * ```ts
- * import { EventHub } from "effect-crisp/realtime"
+ * import * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * EventHub.DEFAULT_STRATEGY // "sliding"
  * ```
@@ -117,7 +118,8 @@ export const DEFAULT_STRATEGY: Strategy = "sliding"
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { CrispEvent, EventHub } from "effect-crisp/realtime"
+ * import { CrispEvent } from "effect-crisp/realtime"
+ * import * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const program = Effect.scoped(Effect.gen(function*() {
  *   const hub: EventHub.EventHub = yield* EventHub.makeHub()
@@ -200,7 +202,7 @@ interface Parked {
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { EventHub } from "effect-crisp/realtime"
+ * import * as EventHub from "effect-crisp/internal/realtime/EventHub"
  *
  * const hub = EventHub.makeHub({ strategy: "suspend" }) // Effect<EventHub, never, Scope>
  * ```

@@ -15,7 +15,7 @@
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { SocketIoClient } from "effect-crisp/realtime"
+ * import * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const connection = SocketIoClient.run({
  *   url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket",
@@ -46,7 +46,7 @@ import * as EngineIo from "./EngineIo.js"
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { SocketIoClient } from "effect-crisp/realtime"
+ * import * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const once = SocketIoClient.run({ url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket", onEvent: () => {} })
  * const why = once.pipe(Effect.catchTag("SocketIoError", (e) => Effect.succeed(e.reason)))
@@ -70,7 +70,7 @@ export class SocketIoError extends Data.TaggedError("SocketIoError")<{
  *
  * @example
  * ```ts
- * import { SocketIoClient } from "effect-crisp/realtime"
+ * import * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const onConnect = (session: SocketIoClient.Session) => session.emit("hello", { sid: session.sid })
  * ```
@@ -94,7 +94,7 @@ export interface Session {
  *
  * @example
  * ```ts
- * import type { SocketIoClient } from "effect-crisp/realtime"
+ * import type * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const options: SocketIoClient.RunOptions<never, never> = {
  *   url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket",
@@ -152,7 +152,7 @@ type ConnectPacket = Extract<EngineIo.Packet, { _tag: "Connect" }>
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { SocketIoClient } from "effect-crisp/realtime"
+ * import * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const once = SocketIoClient.run({ url: "ws://127.0.0.1:3000/socket.io/?EIO=4&transport=websocket", onEvent: () => {} })
  * // Effect<never, SocketIoError, Socket.WebSocketConstructor>
@@ -292,7 +292,7 @@ export const run = <E = never, R = never>(
  *
  * @example
  * ```ts
- * import { SocketIoClient } from "effect-crisp/realtime"
+ * import * as SocketIoClient from "effect-crisp/internal/realtime/SocketIoClient"
  *
  * const layer = SocketIoClient.layerWebSocketConstructor
  * ```

@@ -178,8 +178,12 @@ const make = (route: Route): (...args: ReadonlyArray<unknown>) => Effect.Effect<
   return (...args) => withSpanIfTraced(call(args), route.name, spanOptions)
 }
 
-const attach = <F extends (...args: never) => unknown>(fn: F, route: Route, call: RouteFn<never, unknown>["call"]) =>
-  Object.assign(fn, { route, call })
+const attach = <F extends (...args: never) => unknown>(
+  fn: F,
+  route: Route,
+  call: RouteFn<never, unknown>["call"],
+  oldSignature = false
+) => Object.assign(fn, oldSignature ? { route, call, oldSignature } : { route, call })
 
 /**
  * The row builder of a resource group: `routes("WebsiteConversations")` returns
@@ -187,13 +191,17 @@ const attach = <F extends (...args: never) => unknown>(fn: F, route: Route, call
  *
  * @example
  * ```ts
+ * import { Schema } from "effect"
+ * import { routes } from "effect-crisp/internal/rest/route"
+ *
  * const route = routes("WebsiteConversations")
  * export const getParticipants = route("getParticipants", {
  *   method: "GET",
  *   path: "website/{website_id}/conversation/{session_id}/participants",
  *   label: "Get Conversation Participants",
- *   response: ConversationParticipants
+ *   response: Schema.Struct({ participants: Schema.optional(Schema.Array(Schema.Struct({ target: Schema.String }))) })
  * })
+ * // getParticipants("website-id", "session-id"): Effect<{ participants?: … }, CrispError, CrispHttp>
  * ```
  */
 export const routes = (group: string) =>
@@ -236,16 +244,27 @@ export const routes = (group: string) =>
  *
  * @example
  * ```ts
- * const setStateRoute = route("setState", { method: "PATCH", path: "…/state", label: "Change Conversation State", input: StateUpdate })
- * export const setState = withSignature(setStateRoute, (websiteId: string, sessionId: string, state: ConversationState) =>
- *   [websiteId, sessionId, { state }])
+ * import { Schema } from "effect"
+ * import { routes, withSignature } from "effect-crisp/internal/rest/route"
+ *
+ * const State = Schema.Literal("pending", "unresolved", "resolved")
+ * const route = routes("WebsiteConversations")
+ * export const setState = withSignature(
+ *   route("setState", {
+ *     method: "PATCH",
+ *     path: "website/{website_id}/conversation/{session_id}/state",
+ *     label: "Change Conversation State",
+ *     input: Schema.Struct({ state: State })
+ *   }),
+ *   (websiteId: string, sessionId: string, state: typeof State.Type) => [websiteId, sessionId, { state }]
+ * )
  * ```
  */
 export const withSignature = <Args extends ReadonlyArray<unknown>, A, P extends string, In, F extends ReadonlyArray<unknown>>(
   fn: RouteFn<Args, A, P, In>,
   toCall: (...args: F) => Readonly<Args>
 ): RouteFn<F, A, P, In> =>
-  attach((...args: F) => fn(...toCall(...args)), fn.route, fn.call) as never
+  attach((...args: F) => fn(...toCall(...args)), fn.route, fn.call, true) as never
 
 type Element<A> = A extends ReadonlyArray<infer E> ? E : never
 
@@ -258,7 +277,18 @@ type Element<A> = A extends ReadonlyArray<infer E> ? E : never
  *
  * @example
  * ```ts
- * export const streamParticipants = pages(listParticipants)
+ * import { Schema } from "effect"
+ * import { pages, routes } from "effect-crisp/internal/rest/route"
+ *
+ * const route = routes("WebsiteConversations")
+ * export const listPages = route("listPages", {
+ *   method: "GET",
+ *   path: "website/{website_id}/conversation/{session_id}/pages/{page_number}",
+ *   label: "List Conversation Pages",
+ *   response: Schema.Array(Schema.Struct({ url: Schema.optional(Schema.String) })),
+ *   paged: {}
+ * })
+ * export const streamPages = pages(listPages, "streamPages")
  * ```
  */
 export const pages = <Args extends ReadonlyArray<unknown>, A extends ReadonlyArray<unknown>, P extends string, In>(
@@ -269,7 +299,7 @@ export const pages = <Args extends ReadonlyArray<unknown>, A extends ReadonlyArr
   const pageIndex = route.params.indexOf("page_number")
   const perPage = route.paged?.perPage
   const name = `${route.group}.${key}`
-  return (...args) => {
+  const stream = (...args: ReadonlyArray<unknown>) => {
     const before = args.slice(0, pageIndex)
     const after = args.slice(pageIndex, route.params.length - 1)
     const input = args[route.params.length - 1] as Record<string, unknown> | undefined
@@ -280,6 +310,8 @@ export const pages = <Args extends ReadonlyArray<unknown>, A extends ReadonlyArr
       requested === undefined ? {} : { pageSize: requested }
     ).pipe(Stream.withSpan(name))
   }
+  // `pagesOf` links the Stream to its list, for the docs.
+  return Object.assign(stream, { pagesOf: route }) as never
 }
 
 /** The rows of a module's exports (functions carrying `.route`), in export order. */
