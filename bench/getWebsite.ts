@@ -3,7 +3,7 @@
  * Schema, as a resource module has it.
  */
 import { Schema } from "effect"
-import { endpoint } from "../src/internal/rest/endpoint.js"
+import { routes } from "../src/internal/rest/route.js"
 
 const Website = Schema.Struct({
   website_id: Schema.String,
@@ -13,9 +13,12 @@ const Website = Schema.Struct({
   created_at: Schema.optional(Schema.Number)
 })
 
-export const getWebsite = endpoint({
-  name: "Website.getWebsite",
+const getWebsiteRow = routes("Website")("getWebsite", {
   method: "GET",
   path: "website/{website_id}",
+  label: "Get A Website",
   response: Website
 })
+
+/** Called as the benchmarks always called it: `getWebsite({ path: { website_id } })`. */
+export const getWebsite = (input: { readonly path: { readonly website_id: string } }) => getWebsiteRow(input.path.website_id)

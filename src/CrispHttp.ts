@@ -32,8 +32,10 @@ import { Config, Duration, Effect, FiberRef, Layer, Option, Redacted, Schema } f
 import { dual } from "effect/Function"
 import type { Predicate } from "effect/Predicate"
 import { globalValue } from "effect/GlobalValue"
-import { type CrispError, CrispTransportError } from "./CrispError.js"
-import { endpoint } from "./internal/rest/endpoint.js"
+import { type CrispError, CrispInvalidRequest, CrispTransportError } from "./CrispError.js"
+import { exchange } from "./internal/rest/route.js"
+import { parseTemplate, PathProblem } from "./internal/rest/path.js"
+import { withSpanIfTraced } from "./internal/http/span.js"
 import { encodeQuery } from "./internal/http/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/http/response.js"
 import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/http/retry.js"
@@ -414,12 +416,19 @@ export interface RawRequest<A, I> {
  * @since 0.1.0
  * @category requests
  */
-export const request = <A = unknown, I = unknown>(options: RawRequest<A, I>): Effect.Effect<A, CrispError, CrispHttp> =>
-  endpoint({
-    name: options.spanName ?? "CrispHttp.request",
-    method: options.method,
-    path: options.path,
-    query: Schema.Unknown,
-    body: Schema.Unknown,
-    response: (options.response ?? Schema.Unknown) as Schema.Schema<A, I>
-  })({ path: options.params ?? {}, query: options.query, body: options.body } as never)
+export const request = <A = unknown, I = unknown>(options: RawRequest<A, I>): Effect.Effect<A, CrispError, CrispHttp> => {
+  const template = parseTemplate(options.path)
+  const path = template.fill(options.params)
+  const spanOptions = {
+    kind: "client" as const,
+    attributes: { "http.request.method": options.method, "crisp.route": template.template },
+    captureStackTrace: false
+  }
+  const sent = path instanceof PathProblem
+    ? Effect.fail(new CrispInvalidRequest({ method: options.method, path: template.template, issue: path.issue }))
+    : exchange(
+      { method: options.method, path, query: options.query, body: options.body },
+      Schema.decodeUnknownEither((options.response ?? Schema.Unknown) as Schema.Schema<unknown, unknown>)
+    )
+  return withSpanIfTraced(sent as Effect.Effect<A, CrispError, CrispHttp>, options.spanName ?? "CrispHttp.request", spanOptions)
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
-import { endpoint } from "../../src/internal/rest/endpoint.js"
+import { endpoint } from "../support/endpoint.js"
 import * as Crisp from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 

@@ -5,7 +5,7 @@
 import { FetchHttpClient } from "@effect/platform"
 import { Layer, Redacted, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
-import { endpoint } from "../../src/internal/rest/endpoint.js"
+import { endpoint } from "./endpoint.js"
 import type { Loopback } from "./loopback.js"
 
 /** Token identifier used by the tests. */

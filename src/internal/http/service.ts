@@ -1,6 +1,6 @@
 /**
  * The `CrispHttp` tag and the types of its service. It imports nothing else of the
- * project at run time, so the request path (`internal/rest/endpoint.ts`) and the
+ * project at run time, so the request path (`internal/rest/route.ts`) and the
  * layer (`CrispHttp.ts`) both depend on it without a circle.
  */
 import type { HttpMethod } from "@effect/platform/HttpMethod"

@@ -15,9 +15,9 @@
  * when a tracer is installed.
  */
 import type { HttpMethod } from "@effect/platform/HttpMethod"
-import { Effect, Either, Schema, Stream } from "effect"
+import { Effect, Either, type ParseResult, Schema, Stream } from "effect"
 import { CrispDecodeError, type CrispError, CrispInvalidRequest } from "../../CrispError.js"
-import { CrispHttp } from "../http/service.js"
+import { CrispHttp, type CrispRequest } from "../http/service.js"
 import { withSpanIfTraced } from "../http/span.js"
 import { formatIssue } from "../schemaIssue.js"
 import { paginate } from "./paginate.js"
@@ -166,16 +166,27 @@ const make = (route: Route): (...args: ReadonlyArray<unknown>) => Effect.Effect<
     const request = inQuery
       ? { method, path, query: input as Readonly<Record<string, unknown>> | undefined }
       : { method, path, body: input ?? emptyBody }
-    const sent = Effect.flatMap(CrispHttp, (http) => http.send(request))
-    if (decode === undefined) return method === "HEAD" ? sent : Effect.asVoid(sent)
-    return Effect.flatMap(sent, (data) => {
-      const decoded = decode(data)
-      return Either.isRight(decoded)
-        ? Effect.succeed(decoded.right)
-        : Effect.fail(new CrispDecodeError({ method, path, issue: formatIssue(decoded.left) }))
-    })
+    return exchange(request, decode)
   }
   return (...args) => withSpanIfTraced(call(args), route.name, spanOptions)
+}
+
+/**
+ * Sends one request and decodes the envelope's `data` with `decode` (`void`
+ * without one, `boolean` for HEAD): what every row and `CrispHttp.request` share.
+ */
+export const exchange = (
+  request: CrispRequest,
+  decode: ((u: unknown) => Either.Either<unknown, ParseResult.ParseError>) | undefined
+): Effect.Effect<unknown, CrispError, CrispHttp> => {
+  const sent = Effect.flatMap(CrispHttp, (http) => http.send(request))
+  if (decode === undefined) return request.method === "HEAD" ? sent : Effect.asVoid(sent)
+  return Effect.flatMap(sent, (data) => {
+    const decoded = decode(data)
+    return Either.isRight(decoded)
+      ? Effect.succeed(decoded.right)
+      : Effect.fail(new CrispDecodeError({ method: request.method, path: request.path, issue: formatIssue(decoded.left) }))
+  })
 }
 
 const attach = <F extends (...args: never) => unknown>(
