@@ -11,22 +11,16 @@
  *
  * @since 0.1.0
  */
-import type { Effect } from "effect"
-import type { CrispError } from "../CrispError.js"
-import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
+import { routes } from "../internal/rest/route.js"
 import { UserProfile } from "../schemas/User.js"
 
-const getEndpoint = endpoint({
-  name: "UserProfile.get",
-  method: "GET",
-  path: "user/account/profile",
-  response: UserProfile
-})
+const route = routes("UserProfile")
 
 /**
  * Gets the profile of the user whose session keys the `CrispHttp` layer holds
  * (`GET user/account/profile`).
+ *
+ * Old Crisp reference: Get User Profile (the old user tier; not in today's API).
  *
  * @example
  * ```ts
@@ -39,4 +33,10 @@ const getEndpoint = endpoint({
  * @since 0.1.0
  * @category profile
  */
-export const get = (): Effect.Effect<UserProfile, CrispError, CrispHttp> => getEndpoint({})
+export const get = route("get", {
+  method: "GET",
+  path: "user/account/profile",
+  label: "Get User Profile",
+  response: UserProfile,
+  fake: { kind: "custom" }
+})

@@ -7,10 +7,9 @@
  * Store the `identifier` and `key` (as a secret) and build the layer from them
  * with {@link layer} on every start.
  *
- * These session routes need no credentials. The seed sent none; here every call
- * goes through `CrispHttp`, which always sends its `Authorization` header — Crisp
- * ignores it on login and recover, and on logout it tells Crisp which session to
- * end (the seed's logout could not).
+ * These session routes need no credentials, but every call goes through
+ * `CrispHttp`, which always sends its `Authorization` header — Crisp ignores it
+ * on login and recover, and on logout it tells Crisp which session to end.
  *
  * @example
  * ```ts
@@ -31,37 +30,20 @@
  * @since 0.1.0
  */
 import type { HttpClient } from "@effect/platform"
-import { type Effect, type Layer, Redacted, Schema } from "effect"
-import type { CrispError } from "../CrispError.js"
+import { type Layer, Redacted } from "effect"
 import * as CrispHttp from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
+import { routes, withSignature } from "../internal/rest/route.js"
 import { UserLogin, UserRecover, UserSessionKeys } from "../schemas/User.js"
 
-const loginEndpoint = endpoint({
-  name: "UserSession.loginWithEmail",
-  method: "POST",
-  path: "user/session/login",
-  body: UserLogin,
-  response: UserSessionKeys
-})
-const recoverEndpoint = endpoint({
-  name: "UserSession.recoverPassword",
-  method: "POST",
-  path: "user/session/recover",
-  body: UserRecover
-})
-const logoutEndpoint = endpoint({
-  name: "UserSession.logout",
-  method: "POST",
-  path: "user/session/logout",
-  body: Schema.Struct({})
-})
+const route = routes("UserSession")
 
 /**
  * Logs in (`POST user/session/login` with `{ email, password }`) and answers the
  * session keypair `{ identifier, key }`, the key `Redacted`. Pass the password as a
  * `Redacted` to keep it out of logs (a plain string is accepted and wrapped).
  * Log in once and keep the keys: repeated logins are heavily rate-limited.
+ *
+ * Old Crisp reference: Create A New Session (the old user tier; not in today's API).
  *
  * @example
  * ```ts
@@ -76,16 +58,24 @@ const logoutEndpoint = endpoint({
  * @since 0.1.0
  * @category sessions
  */
-export const loginWithEmail = (
-  email: string,
-  password: string | Redacted.Redacted<string>
-): Effect.Effect<UserSessionKeys, CrispError, CrispHttp.CrispHttp> =>
-  loginEndpoint({
-    body: { email, password: Redacted.isRedacted(password) ? password : Redacted.make(password) }
-  })
+export const loginWithEmail = withSignature(
+  route("loginWithEmail", {
+    method: "POST",
+    path: "user/session/login",
+    label: "Create A New Session",
+    input: UserLogin,
+    response: UserSessionKeys,
+    fake: { kind: "custom" }
+  }),
+  (email: string, password: string | Redacted.Redacted<string>) => [
+    { email, password: Redacted.isRedacted(password) ? password : Redacted.make(password) }
+  ]
+)
 
 /**
  * Asks Crisp to email a password-recovery link (`POST user/session/recover` with `{ email }`).
+ *
+ * Old Crisp reference: Recover The Password (the old user tier; not in today's API).
  *
  * @example
  * ```ts
@@ -97,12 +87,22 @@ export const loginWithEmail = (
  * @since 0.1.0
  * @category sessions
  */
-export const recoverPassword = (email: string): Effect.Effect<void, CrispError, CrispHttp.CrispHttp> =>
-  recoverEndpoint({ body: { email } })
+export const recoverPassword = withSignature(
+  route("recoverPassword", {
+    method: "POST",
+    path: "user/session/recover",
+    label: "Recover The Password",
+    input: UserRecover,
+    fake: { kind: "custom" }
+  }),
+  (email: string) => [{ email }]
+)
 
 /**
  * Ends the session whose keys the current `CrispHttp` layer holds (`POST
  * user/session/logout`). The keys stop working afterwards.
+ *
+ * Old Crisp reference: Logout (the old user tier; not in today's API).
  *
  * @example
  * ```ts
@@ -120,7 +120,12 @@ export const recoverPassword = (email: string): Effect.Effect<void, CrispError, 
  * @since 0.1.0
  * @category sessions
  */
-export const logout = (): Effect.Effect<void, CrispError, CrispHttp.CrispHttp> => logoutEndpoint({ body: {} })
+export const logout = route("logout", {
+  method: "POST",
+  path: "user/session/logout",
+  label: "Logout",
+  fake: { kind: "custom" }
+})
 
 /**
  * A `CrispHttp` layer of tier `"user"` from session keys (what

@@ -1,5 +1,6 @@
 /**
- * Operators (team members) of a website: list, get, invite, change, remove.
+ * Operators (team members) of a website: list, get, invite, change, remove;
+ * the operators active lately; an email to the operators.
  *
  * Every function returns `Effect<A, CrispError, CrispHttp>`; its span is named
  * `WebsiteOperators.<method>`.
@@ -16,49 +17,24 @@
  *
  * @since 0.1.0
  */
-import { type Effect, Schema } from "effect"
-import type { CrispError } from "../CrispError.js"
-import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
-import { Operator, OperatorInvite, OperatorListEntry, OperatorUpdate } from "../schemas/Operator.js"
+import { Schema } from "effect"
+import { routes } from "../internal/rest/route.js"
+import {
+  Operator,
+  OperatorEmail,
+  OperatorInvite,
+  OperatorLastActive,
+  OperatorListEntry,
+  OperatorUpdate
+} from "../schemas/Operator.js"
 
-const OPERATOR = "website/{website_id}/operator/{user_id}"
-
-// The seed listed `GET website/{id}/operator`; the list route is `operators/list`.
-const getListEndpoint = endpoint({
-  name: "WebsiteOperators.getList",
-  method: "GET",
-  path: "website/{website_id}/operators/list",
-  response: Schema.Array(OperatorListEntry)
-})
-const getOneEndpoint = endpoint({
-  name: "WebsiteOperators.getOne",
-  method: "GET",
-  path: OPERATOR,
-  response: Operator
-})
-const deleteOneEndpoint = endpoint({
-  name: "WebsiteOperators.deleteOne",
-  method: "DELETE",
-  path: OPERATOR
-})
-const createOneEndpoint = endpoint({
-  name: "WebsiteOperators.createOne",
-  method: "POST",
-  path: "website/{website_id}/operator",
-  body: OperatorInvite
-})
-// The seed sent this PATCH with neither body nor credentials; both are sent here.
-const updateOneEndpoint = endpoint({
-  name: "WebsiteOperators.updateOne",
-  method: "PATCH",
-  path: OPERATOR,
-  body: OperatorUpdate
-})
+const route = routes("WebsiteOperators")
 
 /**
  * Lists a website's operators (`GET website/{website_id}/operators/list`): each
  * entry is `{ type, details }`.
+ *
+ * Crisp reference: List Website Operators.
  *
  * @example
  * ```ts
@@ -70,11 +46,21 @@ const updateOneEndpoint = endpoint({
  * @since 0.1.0
  * @category operators
  */
-export const getList = (websiteId: string): Effect.Effect<ReadonlyArray<OperatorListEntry>, CrispError, CrispHttp> =>
-  getListEndpoint({ path: { website_id: websiteId } })
+export const getList = route("getList", {
+  method: "GET",
+  path: "website/{website_id}/operators/list",
+  label: "List Website Operators",
+  ref: "#list-website-operators",
+  official: "website.listWebsiteOperators",
+  response: Schema.Array(OperatorListEntry),
+  fake: { kind: "custom" }
+})
 
 /**
- * Gets one operator (`GET website/{website_id}/operator/{user_id}`).
+ * Gets one operator (`GET website/{website_id}/operator/{user_id}`). An operator
+ * who is not on the website fails with `CrispNotFound`.
+ *
+ * Crisp reference: Get A Website Operator.
  *
  * @example
  * ```ts
@@ -86,11 +72,20 @@ export const getList = (websiteId: string): Effect.Effect<ReadonlyArray<Operator
  * @since 0.1.0
  * @category operators
  */
-export const getOne = (websiteId: string, operatorId: string): Effect.Effect<Operator, CrispError, CrispHttp> =>
-  getOneEndpoint({ path: { website_id: websiteId, user_id: operatorId } })
+export const getOne = route("getOne", {
+  method: "GET",
+  path: "website/{website_id}/operator/{user_id}",
+  label: "Get A Website Operator",
+  ref: "#get-a-website-operator",
+  official: "website.getWebsiteOperator",
+  response: Operator,
+  fake: { kind: "custom" }
+})
 
 /**
  * Unlinks an operator from a website (`DELETE website/{website_id}/operator/{user_id}`).
+ *
+ * Crisp reference: Unlink Operator From Website.
  *
  * @example
  * ```ts
@@ -102,11 +97,19 @@ export const getOne = (websiteId: string, operatorId: string): Effect.Effect<Ope
  * @since 0.1.0
  * @category operators
  */
-export const deleteOne = (websiteId: string, operatorId: string): Effect.Effect<void, CrispError, CrispHttp> =>
-  deleteOneEndpoint({ path: { website_id: websiteId, user_id: operatorId } })
+export const deleteOne = route("deleteOne", {
+  method: "DELETE",
+  path: "website/{website_id}/operator/{user_id}",
+  label: "Unlink Operator From Website",
+  ref: "#unlink-operator-from-website",
+  official: "website.unlinkOperatorFromWebsite",
+  fake: { kind: "custom" }
+})
 
 /**
  * Invites an operator (`POST website/{website_id}/operator` with `{ email, role, verify? }`).
+ *
+ * Crisp reference: Invite A Website Operator.
  *
  * @example
  * ```ts
@@ -118,11 +121,21 @@ export const deleteOne = (websiteId: string, operatorId: string): Effect.Effect<
  * @since 0.1.0
  * @category operators
  */
-export const createOne = (websiteId: string, params: OperatorInvite): Effect.Effect<void, CrispError, CrispHttp> =>
-  createOneEndpoint({ path: { website_id: websiteId }, body: params })
+export const createOne = route("createOne", {
+  method: "POST",
+  path: "website/{website_id}/operator",
+  label: "Invite A Website Operator",
+  ref: "#invite-a-website-operator",
+  official: "website.inviteWebsiteOperator",
+  input: OperatorInvite,
+  fake: { kind: "custom" }
+})
 
 /**
- * Changes an operator's role and/or title (`PATCH website/{website_id}/operator/{user_id}`).
+ * Changes an operator's role and/or title (`PATCH
+ * website/{website_id}/operator/{user_id}`).
+ *
+ * Crisp reference: Change Operator Membership.
  *
  * @example
  * ```ts
@@ -134,9 +147,95 @@ export const createOne = (websiteId: string, params: OperatorInvite): Effect.Eff
  * @since 0.1.0
  * @category operators
  */
-export const updateOne = (
-  websiteId: string,
-  operatorId: string,
-  params: OperatorUpdate
-): Effect.Effect<void, CrispError, CrispHttp> =>
-  updateOneEndpoint({ path: { website_id: websiteId, user_id: operatorId }, body: params })
+export const updateOne = route("updateOne", {
+  method: "PATCH",
+  path: "website/{website_id}/operator/{user_id}",
+  label: "Change Operator Membership",
+  ref: "#change-operator-membership",
+  official: "website.changeOperatorMembership",
+  input: OperatorUpdate,
+  fake: { kind: "custom" }
+})
+
+/**
+ * Lists the operators active lately on a website (`GET
+ * website/{website_id}/operators/active`), with the time of their last activity.
+ *
+ * Crisp reference: List Last Active Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const nicknames = WebsiteOperators.listLastActive("website-id").pipe(
+ *   Effect.map((operators) => operators.map((o) => o.nickname))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const listLastActive = route("listLastActive", {
+  method: "GET",
+  path: "website/{website_id}/operators/active",
+  label: "List Last Active Website Operators",
+  ref: "#list-last-active-website-operators",
+  official: "website.listLastActiveWebsiteOperators",
+  response: Schema.Array(OperatorLastActive),
+  fake: { kind: "custom" }
+})
+
+/**
+ * Empties the list of operators active lately (`DELETE
+ * website/{website_id}/operators/active`).
+ *
+ * Crisp reference: Flush Last Active Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const flush = WebsiteOperators.flushLastActive("website-id")
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const flushLastActive = route("flushLastActive", {
+  method: "DELETE",
+  path: "website/{website_id}/operators/active",
+  label: "Flush Last Active Website Operators",
+  ref: "#flush-last-active-website-operators",
+  official: "website.flushLastActiveWebsiteOperators",
+  fake: { kind: "custom" }
+})
+
+/**
+ * Sends an email to a website's operators (`POST
+ * website/{website_id}/operators/email`): a `subject` and a `message`, to the
+ * `recipient` group or to one operator (`user_id`), with an optional link button.
+ * Not retried on a 5xx (a retried POST could send it twice).
+ *
+ * Crisp reference: Send Email To Website Operators.
+ *
+ * @example
+ * ```ts
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const notify = WebsiteOperators.sendEmail("website-id", {
+ *   recipient: "owners", subject: "Weekly report", message: "Your report is ready."
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category operators
+ */
+export const sendEmail = route("sendEmail", {
+  method: "POST",
+  path: "website/{website_id}/operators/email",
+  label: "Send Email To Website Operators",
+  ref: "#send-email-to-website-operators",
+  official: "website.sendEmailToWebsiteOperators",
+  input: OperatorEmail
+})

@@ -364,9 +364,7 @@ export const updatePeopleProfile = route("updatePeopleProfile", {
 
 /**
  * Lists one page of the website's people segments with their counts (`GET
- * .../people/suggest/segments/{page_number}`; the seed's
- * `people/segments/{page}` route is gone). The seed's README showed a
- * `peopleId` argument the code never took: the signature is `(websiteId, page)`.
+ * .../people/suggest/segments/{page_number}`).
  *
  * Crisp reference: List Suggested People Segments.
  *
@@ -683,8 +681,8 @@ export const getPeopleData = route("getPeopleData", {
 })
 
 /**
- * Replaces a profile's custom data (`PUT .../people/data/{people_id}`): the
- * seed named it "update" but sends PUT, and keys not given are gone afterwards.
+ * Replaces a profile's custom data (`PUT .../people/data/{people_id}`): keys not
+ * given are gone afterwards.
  * The body is sent as given: `{ data: { key: value } }` as in Crisp's reference,
  * or the keys themselves as `crisp-api` sends them. `crisp-api` calls this route `savePeopleData`; its
  * `updatePeopleData` is the PATCH, here {@link updateData}.
@@ -713,8 +711,7 @@ export const updatePeopleData = route("updatePeopleData", {
 
 /**
  * Lists one page of the session ids of a profile's conversations (`GET
- * .../people/conversations/{people_id}/list/{page_number}`; the seed used a
- * singular `conversation` segment).
+ * .../people/conversations/{people_id}/list/{page_number}`).
  *
  * Crisp reference: List People Conversations.
  *

@@ -16,29 +16,15 @@
  *
  * @since 0.1.0
  */
-import type { Effect } from "effect"
-import type { CrispError } from "../CrispError.js"
-import type { CrispHttp } from "../CrispHttp.js"
-import { endpoint } from "../internal/rest/endpoint.js"
+import { routes } from "../internal/rest/route.js"
 import { WebsiteSettings, WebsiteSettingsUpdate } from "../schemas/WebsiteSettings.js"
 
-const SETTINGS = "website/{website_id}/settings"
-
-const getEndpoint = endpoint({
-  name: "WebsiteSettings.get",
-  method: "GET",
-  path: SETTINGS,
-  response: WebsiteSettings
-})
-const updateEndpoint = endpoint({
-  name: "WebsiteSettings.update",
-  method: "PATCH",
-  path: SETTINGS,
-  body: WebsiteSettingsUpdate
-})
+const route = routes("WebsiteSettings")
 
 /**
  * Gets a website's settings (`GET website/{website_id}/settings`).
+ *
+ * Crisp reference: Get Website Settings.
  *
  * @example
  * ```ts
@@ -51,13 +37,21 @@ const updateEndpoint = endpoint({
  * @since 0.1.0
  * @category settings
  */
-export const get = (websiteId: string): Effect.Effect<WebsiteSettings, CrispError, CrispHttp> =>
-  getEndpoint({ path: { website_id: websiteId } })
+export const get = route("get", {
+  method: "GET",
+  path: "website/{website_id}/settings",
+  label: "Get Website Settings",
+  ref: "#get-website-settings",
+  official: "website.getWebsiteSettings",
+  response: WebsiteSettings,
+  fake: { kind: "custom" }
+})
 
 /**
  * Patches a website's settings (`PATCH website/{website_id}/settings`): only the
- * sections and fields given change. (The seed's README showed `get(params)` here;
- * the method is `update(websiteId, params)`.)
+ * sections and fields given change.
+ *
+ * Crisp reference: Update Website Settings.
  *
  * @example
  * ```ts
@@ -69,5 +63,12 @@ export const get = (websiteId: string): Effect.Effect<WebsiteSettings, CrispErro
  * @since 0.1.0
  * @category settings
  */
-export const update = (websiteId: string, params: WebsiteSettingsUpdate): Effect.Effect<void, CrispError, CrispHttp> =>
-  updateEndpoint({ path: { website_id: websiteId }, body: params })
+export const update = route("update", {
+  method: "PATCH",
+  path: "website/{website_id}/settings",
+  label: "Update Website Settings",
+  ref: "#update-website-settings",
+  official: "website.updateWebsiteSettings",
+  input: WebsiteSettingsUpdate,
+  fake: { kind: "custom" }
+})

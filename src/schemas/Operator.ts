@@ -8,12 +8,12 @@
  * old user profile `first_name`, websites `website_id`. The camelCase names are
  * typing mistakes of that client (its own `Conversation` uses `website_id`), so
  * these Schemas use snake_case: `user_id`, `first_name`, `last_name`, `has_token`,
- * `website_id`.
+ * `website_id`. Answers that spell them in camelCase decode too (`withAliases`).
  *
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { optional } from "./fields.js"
+import { optional, withAliases } from "./fields.js"
 
 /**
  * An operator's role on a website.
@@ -30,20 +30,6 @@ import { optional } from "./fields.js"
  */
 export const OperatorRole = Schema.Literal("owner", "member")
 
-/**
- * The type {@link OperatorRole} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.OperatorRole = Schema.decodeUnknownSync(Schemas.OperatorRole)
- * ```
- *
- * @since 0.1.0
- * @category operators
- */
 export type OperatorRole = typeof OperatorRole.Type
 
 /**
@@ -63,34 +49,23 @@ export type OperatorRole = typeof OperatorRole.Type
  * @since 0.1.0
  * @category operators
  */
-export const Operator = Schema.Struct({
-  user_id: optional(Schema.String),
-  email: optional(Schema.String),
-  avatar: optional(Schema.String),
-  first_name: optional(Schema.String),
-  last_name: optional(Schema.String),
-  role: optional(Schema.String),
-  title: optional(Schema.String),
-  availability: optional(Schema.String),
-  has_token: optional(Schema.Boolean),
-  identifier: optional(Schema.String),
-  key: optional(Schema.Redacted(Schema.String))
-})
+export const Operator = withAliases(
+  Schema.Struct({
+    user_id: optional(Schema.String),
+    email: optional(Schema.String),
+    avatar: optional(Schema.String),
+    first_name: optional(Schema.String),
+    last_name: optional(Schema.String),
+    role: optional(Schema.String),
+    title: optional(Schema.String),
+    availability: optional(Schema.String),
+    has_token: optional(Schema.Boolean),
+    identifier: optional(Schema.String),
+    key: optional(Schema.Redacted(Schema.String))
+  }),
+  { userID: "user_id", firstName: "first_name", lastName: "last_name", hasToken: "has_token" }
+)
 
-/**
- * The type {@link Operator} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.Operator = Schema.decodeUnknownSync(Schemas.Operator)
- * ```
- *
- * @since 0.1.0
- * @category operators
- */
 export interface Operator extends Schema.Schema.Type<typeof Operator> {}
 
 /**
@@ -115,20 +90,6 @@ export const OperatorListEntry = Schema.Struct({
   details: optional(Operator)
 })
 
-/**
- * The type {@link OperatorListEntry} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.OperatorListEntry = Schema.decodeUnknownSync(Schemas.OperatorListEntry)
- * ```
- *
- * @since 0.1.0
- * @category operators
- */
 export interface OperatorListEntry extends Schema.Schema.Type<typeof OperatorListEntry> {}
 
 /**
@@ -151,20 +112,6 @@ export const OperatorInvite = Schema.Struct({
   verify: Schema.optional(Schema.Boolean)
 })
 
-/**
- * The type {@link OperatorInvite} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.OperatorInvite = Schema.decodeUnknownSync(Schemas.OperatorInvite)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface OperatorInvite extends Schema.Schema.Type<typeof OperatorInvite> {}
 
 /**
@@ -185,18 +132,65 @@ export const OperatorUpdate = Schema.Struct({
   title: Schema.optional(Schema.String)
 })
 
+export interface OperatorUpdate extends Schema.Schema.Type<typeof OperatorUpdate> {}
+
 /**
- * The type {@link OperatorUpdate} decodes to.
+ * An operator seen lately on the website (`WebsiteOperators.listLastActive`):
+ * `user_id`, `nickname`, `avatar` and the `timestamp` of the last activity
+ * (milliseconds). `userID` on the wire is read as `user_id` too.
  *
  * @example
  * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
+ * import { Effect } from "effect"
+ * import { WebsiteOperators } from "effect-crisp"
  *
- * const decode: (input: unknown) => Schemas.OperatorUpdate = Schema.decodeUnknownSync(Schemas.OperatorUpdate)
+ * const recent = WebsiteOperators.listLastActive("website-id").pipe(
+ *   Effect.map((operators) => operators.map((o) => o.nickname))
+ * )
  * ```
  *
- * @since 0.1.0
+ * @since 0.2.0
+ * @category operators
+ */
+export const OperatorLastActive = withAliases(
+  Schema.Struct({
+    user_id: optional(Schema.String),
+    avatar: optional(Schema.String),
+    nickname: optional(Schema.String),
+    timestamp: optional(Schema.Number)
+  }),
+  { userID: "user_id" }
+)
+
+export interface OperatorLastActive extends Schema.Schema.Type<typeof OperatorLastActive> {}
+
+/**
+ * The body of `WebsiteOperators.sendEmail`: a `subject` and a `message` for the
+ * website's operators — the `recipient` group, or one operator by `user_id` —
+ * with an optional link button (`target: { label, url }`).
+ *
+ * @example
+ * ```ts
+ * import { WebsiteOperators } from "effect-crisp"
+ *
+ * const notify = WebsiteOperators.sendEmail("website-id", {
+ *   recipient: "owners", subject: "Weekly report", message: "Your report is ready.",
+ *   target: { label: "Open", url: "https://example.com/report" }
+ * })
+ * ```
+ *
+ * @since 0.2.0
  * @category request bodies
  */
-export interface OperatorUpdate extends Schema.Schema.Type<typeof OperatorUpdate> {}
+export const OperatorEmail = Schema.Struct({
+  recipient: Schema.optional(Schema.String),
+  user_id: Schema.optional(Schema.String),
+  subject: Schema.optional(Schema.String),
+  message: Schema.optional(Schema.String),
+  target: Schema.optional(Schema.Struct({
+    label: Schema.optional(Schema.String),
+    url: Schema.optional(Schema.String)
+  }))
+})
+
+export interface OperatorEmail extends Schema.Schema.Type<typeof OperatorEmail> {}

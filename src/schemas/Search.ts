@@ -29,20 +29,6 @@ export const FilterSearchQuery = Schema.Struct({
   query: Schema.Array(Schema.String)
 })
 
-/**
- * The type {@link FilterSearchQuery} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.FilterSearchQuery = Schema.decodeUnknownSync(Schemas.FilterSearchQuery)
- * ```
- *
- * @since 0.1.0
- * @category search
- */
 export interface FilterSearchQuery extends Schema.Schema.Type<typeof FilterSearchQuery> {}
 
 /**
@@ -60,20 +46,6 @@ export interface FilterSearchQuery extends Schema.Schema.Type<typeof FilterSearc
  */
 export const SearchOperator = Schema.Literal("and", "or")
 
-/**
- * The type {@link SearchOperator} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.SearchOperator = Schema.decodeUnknownSync(Schemas.SearchOperator)
- * ```
- *
- * @since 0.1.0
- * @category search
- */
 export type SearchOperator = typeof SearchOperator.Type
 
 /**
@@ -91,20 +63,6 @@ export type SearchOperator = typeof SearchOperator.Type
  */
 export const Flag = Schema.Literal(0, 1)
 
-/**
- * The type {@link Flag} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.Flag = Schema.decodeUnknownSync(Schemas.Flag)
- * ```
- *
- * @since 0.1.0
- * @category search
- */
 export type Flag = typeof Flag.Type
 
 /**

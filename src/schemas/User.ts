@@ -28,20 +28,6 @@ export const UserSessionKeys = Schema.Struct({
   key: Schema.Redacted(Schema.String)
 })
 
-/**
- * The type {@link UserSessionKeys} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.UserSessionKeys = Schema.decodeUnknownSync(Schemas.UserSessionKeys)
- * ```
- *
- * @since 0.1.0
- * @category user
- */
 export interface UserSessionKeys extends Schema.Schema.Type<typeof UserSessionKeys> {}
 
 /**
@@ -64,20 +50,6 @@ export const UserLogin = Schema.Struct({
   password: Schema.Redacted(Schema.NonEmptyString)
 })
 
-/**
- * The type {@link UserLogin} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.UserLogin = Schema.decodeUnknownSync(Schemas.UserLogin)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface UserLogin extends Schema.Schema.Type<typeof UserLogin> {}
 
 /**
@@ -95,20 +67,6 @@ export interface UserLogin extends Schema.Schema.Type<typeof UserLogin> {}
  */
 export const UserRecover = Schema.Struct({ email: Schema.NonEmptyTrimmedString })
 
-/**
- * The type {@link UserRecover} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.UserRecover = Schema.decodeUnknownSync(Schemas.UserRecover)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface UserRecover extends Schema.Schema.Type<typeof UserRecover> {}
 
 /**
@@ -135,18 +93,4 @@ export const UserProfile = Schema.Struct({
   avatar: optional(Schema.String)
 })
 
-/**
- * The type {@link UserProfile} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.UserProfile = Schema.decodeUnknownSync(Schemas.UserProfile)
- * ```
- *
- * @since 0.1.0
- * @category user
- */
 export interface UserProfile extends Schema.Schema.Type<typeof UserProfile> {}

@@ -7,7 +7,7 @@ import { Schema } from "effect"
 import { optional } from "./fields.js"
 
 /**
- * A website as `Website.create` answers it.
+ * A website as `Website.create` and `Website.get` answer it.
  *
  * @example
  * ```ts
@@ -31,20 +31,6 @@ export const Website = Schema.Struct({
   institutional: optional(Schema.Boolean)
 })
 
-/**
- * The type {@link Website} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.Website = Schema.decodeUnknownSync(Schemas.Website)
- * ```
- *
- * @since 0.1.0
- * @category websites
- */
 export interface Website extends Schema.Schema.Type<typeof Website> {}
 
 /**
@@ -65,20 +51,6 @@ export const WebsiteCreate = Schema.Struct({
   domain: Schema.NonEmptyTrimmedString
 })
 
-/**
- * The type {@link WebsiteCreate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.WebsiteCreate = Schema.decodeUnknownSync(Schemas.WebsiteCreate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface WebsiteCreate extends Schema.Schema.Type<typeof WebsiteCreate> {}
 
 /**
@@ -101,25 +73,11 @@ export const WebsiteRemoveVerify = Schema.Struct({
   secret: Schema.Redacted(Schema.String)
 })
 
-/**
- * The type {@link WebsiteRemoveVerify} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.WebsiteRemoveVerify = Schema.decodeUnknownSync(Schemas.WebsiteRemoveVerify)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface WebsiteRemoveVerify extends Schema.Schema.Type<typeof WebsiteRemoveVerify> {}
 
 /**
- * The body of `Website.delete`: nothing (the seed's call), or `{ verify }`, which
- * the current API asks for.
+ * The body of `Website.delete`: nothing, or `{ verify }`, which Crisp asks for
+ * (`{}` counts as nothing).
  *
  * @example
  * ```ts
@@ -132,4 +90,23 @@ export interface WebsiteRemoveVerify extends Schema.Schema.Type<typeof WebsiteRe
  * @since 0.1.0
  * @category request bodies
  */
-export const WebsiteDelete = Schema.UndefinedOr(Schema.Struct({ verify: WebsiteRemoveVerify }))
+export const WebsiteDelete = Schema.UndefinedOr(Schema.Struct({ verify: Schema.optional(WebsiteRemoveVerify) }))
+
+/**
+ * The query of `Website.checkExists`: the `domain` to look for.
+ *
+ * @example
+ * ```ts
+ * import { Website } from "effect-crisp"
+ *
+ * const taken = Website.checkExists({ domain: "acme.example" })
+ * ```
+ *
+ * @since 0.2.0
+ * @category query options
+ */
+export const WebsiteExistsQuery = Schema.Struct({
+  domain: Schema.NonEmptyTrimmedString
+})
+
+export interface WebsiteExistsQuery extends Schema.Schema.Type<typeof WebsiteExistsQuery> {}

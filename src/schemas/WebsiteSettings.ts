@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { optional } from "./fields.js"
+import { optional, withAliases } from "./fields.js"
 
 const bool = optional(Schema.Boolean)
 const str = optional(Schema.String)
@@ -69,20 +69,6 @@ export const WebsiteSettingsChatbox = Schema.Struct({
   blocked_ips: strings
 })
 
-/**
- * The type {@link WebsiteSettingsChatbox} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.WebsiteSettingsChatbox = Schema.decodeUnknownSync(Schemas.WebsiteSettingsChatbox)
- * ```
- *
- * @since 0.1.0
- * @category settings
- */
 export interface WebsiteSettingsChatbox extends Schema.Schema.Type<typeof WebsiteSettingsChatbox> {}
 
 const sections = {
@@ -128,22 +114,8 @@ const sections = {
  * @since 0.1.0
  * @category settings
  */
-export const WebsiteSettings = Schema.Struct({ website_id: str, ...sections })
+export const WebsiteSettings = withAliases(Schema.Struct({ website_id: str, ...sections }), { websiteID: "website_id" })
 
-/**
- * The type {@link WebsiteSettings} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.WebsiteSettings = Schema.decodeUnknownSync(Schemas.WebsiteSettings)
- * ```
- *
- * @since 0.1.0
- * @category settings
- */
 export interface WebsiteSettings extends Schema.Schema.Type<typeof WebsiteSettings> {}
 
 /**
@@ -162,18 +134,4 @@ export interface WebsiteSettings extends Schema.Schema.Type<typeof WebsiteSettin
  */
 export const WebsiteSettingsUpdate = Schema.Struct(sections)
 
-/**
- * The type {@link WebsiteSettingsUpdate} decodes to.
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { Schemas } from "effect-crisp"
- *
- * const decode: (input: unknown) => Schemas.WebsiteSettingsUpdate = Schema.decodeUnknownSync(Schemas.WebsiteSettingsUpdate)
- * ```
- *
- * @since 0.1.0
- * @category request bodies
- */
 export interface WebsiteSettingsUpdate extends Schema.Schema.Type<typeof WebsiteSettingsUpdate> {}

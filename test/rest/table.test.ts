@@ -58,6 +58,8 @@ const argsOf = (route: Route) => {
 }
 
 /** The template filled as the wire must show it: `{name}` one encoded segment, `{...name}` one per `/`-separated part. */
+const snakeCase = (name: string) => name.replace(/ID$/, "_id").replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()
+
 const filled = (template: string, values: ReadonlyArray<string | number>) => {
   let i = 0
   return template.replace(/\{(\.\.\.)?\w+\}/g, (_, many: string | undefined) => {
@@ -128,7 +130,9 @@ describe("route tables", () => {
           const body = sent.body === "" ? undefined : JSON.parse(sent.body)
           expect(body, route.name).toEqual(wire ?? (route.method === "DELETE" ? undefined : {}))
           if (ref?.body !== null && ref?.body !== undefined && ref.body.length > 0 && typeof body === "object" && body !== null) {
-            for (const key of Object.keys(body)) expect(ref.body, `${route.name} body ${key}`).toContain(key)
+            // The official types spell a few wire names in camelCase (`userID`); Crisp's wire is snake_case.
+            const known = [...ref.body, ...ref.body.map(snakeCase)]
+            for (const key of Object.keys(body)) expect(known, `${route.name} body ${key}`).toContain(key)
           }
         }
       }

@@ -13,7 +13,6 @@ import {
   TokenBucket
 } from "./limits.js"
 import { peopleRoutes } from "./routes/people.js"
-import { userRoutes } from "./routes/user.js"
 import { websiteRoutes } from "./routes/website.js"
 import { HANDLERS } from "./handlers.js"
 import { tableRoutes } from "./table.js"
@@ -61,11 +60,8 @@ export interface LoggedRequest {
   readonly timestamp: number
 }
 
-/** Routes written by hand before the route tables (and routes the client has no row for). */
-const LEGACY: ReadonlyArray<Route> = [...peopleRoutes, ...websiteRoutes, ...userRoutes]
-
-/** The table's rows first, then the hand-written routes no row covers. */
-const ROUTES: ReadonlyArray<Route> = [...tableRoutes(HANDLERS, LEGACY), ...LEGACY]
+/** The table's rows, then the few routes Crisp has that no row covers (RTM discovery, …). */
+const ROUTES: ReadonlyArray<Route> = [...tableRoutes(HANDLERS), ...peopleRoutes, ...websiteRoutes]
 
 const BODY_VERBS = new Set(["POST", "PUT", "PATCH", "DELETE"])
 

@@ -9,7 +9,10 @@ import { handlers as campaign } from "./routes/campaign.js"
 import { handlers as conversations } from "./routes/conversations.js"
 import { handlers as helpdesk } from "./routes/helpdesk.js"
 import { handlers as people } from "./routes/people.js"
+import { handlers as plugin } from "./routes/plugin.js"
+import { handlers as user } from "./routes/user.js"
 import { handlers as visitors } from "./routes/visitors.js"
+import { handlers as website } from "./routes/website.js"
 
 export const HANDLERS: Handlers = {
   ...conversations,
@@ -18,5 +21,8 @@ export const HANDLERS: Handlers = {
   ...campaign,
   ...batch,
   ...bucket,
-  ...helpdesk
+  ...helpdesk,
+  ...website,
+  ...user,
+  ...plugin
 }

@@ -140,12 +140,10 @@ const generic = (row: Row): (ctx: RouteContext, key: string) => Reply => {
 
 /**
  * The fake routes of every client row: stub, input check with the row's Schema,
- * then the row's handler. `handlers` are the hand-written ones by function name;
- * `legacy` are routes written by hand before the tables, used for a `custom` row
- * that has no named handler.
+ * then the row's handler (`handlers` are the hand-written ones, by function name).
  */
-export const tableRoutes = (handlers: Handlers, legacy: ReadonlyArray<Route>): ReadonlyArray<Route> => {
-  const answerers = clientRows.map((row) => answerer(row, handlers, legacy))
+export const tableRoutes = (handlers: Handlers): ReadonlyArray<Route> => {
+  const answerers = clientRows.map((row) => answerer(row, handlers))
   // Rows sharing a verb and a path (Crisp tells them apart by the body) are one fake
   // route: the first row whose input Schema accepts the request answers it.
   const shared = new Map<string, Array<Answerer>>()
@@ -173,7 +171,7 @@ interface Answerer {
   readonly answer: (ctx: RouteContext) => Reply | { readonly refused: Reply }
 }
 
-const answerer = (row: Row, handlers: Handlers, legacy: ReadonlyArray<Route>): Answerer => {
+const answerer = (row: Row, handlers: Handlers): Answerer => {
   const custom = handlers[row.name]
   const handle = custom === undefined ? undefined : typeof custom === "function" ? custom : custom.handle
   const pattern = row.path
@@ -182,10 +180,7 @@ const answerer = (row: Row, handlers: Handlers, legacy: ReadonlyArray<Route>): A
     ? undefined
     : Schema.decodeUnknownEither(row.input, { errors: "first" })
   const decodeQuery = row.input === undefined || row.inputIn !== "query" ? undefined : queryDecoder(row.input)
-  const legacyFor = row.fake.kind === "custom" && handle === undefined
-    ? legacy.find((r) => r.method === row.method && r.pattern === pattern)
-    : undefined
-  const auth: Auth = custom !== undefined && typeof custom !== "function" ? custom.auth : legacyFor?.auth ?? "token"
+  const auth: Auth = custom !== undefined && typeof custom !== "function" ? custom.auth : "token"
   return {
     row,
     auth,
@@ -206,7 +201,6 @@ const answerer = (row: Row, handlers: Handlers, legacy: ReadonlyArray<Route>): A
       }
       const withInput = { ...ctx, input }
       if (handle !== undefined) return handle(withInput)
-      if (legacyFor !== undefined) return legacyFor.handle(withInput)
       return fallback(withInput, fillPath(pattern, ctx.params))
     }
   }

@@ -2,21 +2,16 @@
  * User routes of the old API (the seed's `userSession` and `userProfile`):
  * login with email and password, password recovery, logout, own profile.
  */
-import { Either, Schema } from "effect"
+import { Redacted } from "effect"
+import type { UserLogin } from "../../../schemas/User.js"
 import { accountToWire } from "../model.js"
-import { bodyDecoder, fail, ok, type Reply, route, type Route, type RouteContext, unauthorized } from "../router.js"
-
-const Str = Schema.String
-
-const decodeLogin = bodyDecoder(Schema.Struct({ email: Str, password: Str }))
-const decodeRecover = bodyDecoder(Schema.Struct({ email: Str }))
+import { fail, type Handlers, ok, type Reply, type RouteContext, unauthorized } from "../router.js"
 
 /** Wrong email and wrong password answer alike, so accounts cannot be probed. */
 const login = (ctx: RouteContext): Reply => {
-  const decoded = decodeLogin(ctx.body)
-  if (Either.isLeft(decoded)) return decoded.left
-  const account = ctx.store.accounts.get(decoded.right.email.toLowerCase())
-  if (account === undefined || account.password !== decoded.right.password) {
+  const { email, password } = ctx.input as UserLogin
+  const account = ctx.store.accounts.get(email.toLowerCase())
+  if (account === undefined || account.password !== Redacted.value(password)) {
     return fail(401, "invalid_credentials", "email or password is wrong")
   }
   const session = ctx.store.openSession(account)
@@ -24,10 +19,7 @@ const login = (ctx: RouteContext): Reply => {
 }
 
 /** Always succeeds for a well-formed body: Crisp does not say whether the email exists. */
-const recover = (ctx: RouteContext): Reply => {
-  const decoded = decodeRecover(ctx.body)
-  return Either.isLeft(decoded) ? decoded.left : ok()
-}
+const recover = (): Reply => ok()
 
 const logout = (ctx: RouteContext): Reply => {
   const token = ctx.principal?.token
@@ -41,10 +33,11 @@ const profile = (ctx: RouteContext): Reply => {
   return account === undefined ? unauthorized("no account behind this token") : ok(accountToWire(account))
 }
 
-/** The user routes. */
-export const userRoutes: ReadonlyArray<Route> = [
-  route("POST", "user/session/login", "none", login),
-  route("POST", "user/session/recover", "none", recover),
-  route("POST", "user/session/logout", "user", logout),
-  route("GET", "user/account/profile", "user", profile)
-]
+/** The user rows, by function name: login and recover read no credentials, the others need a user session. */
+export const handlers: Handlers = {
+  "UserSession.loginWithEmail": { auth: "none", handle: login },
+  "UserSession.recoverPassword": { auth: "none", handle: recover },
+  "UserSession.logout": { auth: "user", handle: logout },
+  "UserProfile.get": { auth: "user", handle: profile }
+}
+

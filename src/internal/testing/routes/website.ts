@@ -1,53 +1,29 @@
 /**
- * Website routes: the website itself, its settings, its operators, and the RTM
- * endpoint discovery (`{tier}/connect/endpoints`).
+ * Website routes: the website itself, its settings, its operators (and those
+ * active lately), the order of its inboxes, and the RTM endpoint discovery
+ * (`{tier}/connect/endpoints`).
  */
-import { Either, Schema } from "effect"
-import { typeMismatch } from "../json.js"
+import { Redacted } from "effect"
+import type { WebsiteCreate, WebsiteExistsQuery, WebsiteRemoveVerify } from "../../../schemas/Website.js"
+import type { InboxOrders } from "../../../schemas/Inbox.js"
+import type { OperatorInvite, OperatorUpdate } from "../../../schemas/Operator.js"
+import type { WebsiteSettingsUpdate } from "../../../schemas/WebsiteSettings.js"
+import { deepMerge, type JsonRecord } from "../json.js"
 import { operatorToWire, settingsToWire, websiteToWire } from "../model.js"
-import { bodyDecoder, fail, invalid, isReply, notFound, ok, type Reply, route, type Route, type RouteContext } from "../router.js"
-import { objectBody, withWebsite } from "./common.js"
+import { fail, type Handlers, invalid, notFound, ok, type Reply, route, type Route, type RouteContext } from "../router.js"
+import { withWebsite } from "./common.js"
 
-const Str = Schema.String
-const opt = Schema.optional
-const NonEmpty = Str.pipe(Schema.minLength(1))
-const Email = Str.pipe(Schema.filter((s) => /^[^@\s]+@[^@\s]+$/.test(s), { message: () => "must be an email address" }))
-const Role = Schema.Literal("owner", "member")
-
-const decodeCreateWebsite = bodyDecoder(Schema.Struct({ name: NonEmpty, domain: NonEmpty }))
-const decodeDeleteWebsite = bodyDecoder(Schema.Struct({
-  verify: opt(Schema.Struct({ method: Schema.Literal("password", "token", "google"), secret: Str }))
-}))
-const decodeInvite = bodyDecoder(Schema.Struct({ email: Email, role: Role, verify: opt(Schema.Boolean) }))
-const decodeMembership = bodyDecoder(Schema.Struct({ role: opt(Role), title: opt(Str) }))
-
-/** Top-level settings keys and the JSON type each must have. */
-const SETTINGS_KEYS: Record<string, "string" | "object" | "array"> = {
-  name: "string",
-  domain: "string",
-  logo: "string",
-  domain_alternates: "array",
-  audit: "object",
-  contact: "object",
-  inbox: "object",
-  emails: "object",
-  chatbox: "object"
-}
-
-const jsonType = (u: unknown) => (Array.isArray(u) ? "array" : u === null ? "null" : typeof u)
+const isEmail = (s: string) => /^[^@\s]+@[^@\s]+$/.test(s)
 
 // ---------------------------------------------------------------------------
 
 const websiteExists = (ctx: RouteContext): Reply => {
-  const domain = ctx.query.domain
-  if (domain === undefined || domain === "") return invalid("query domain is required")
+  const { domain } = ctx.input as WebsiteExistsQuery
   return ctx.store.findWebsiteByDomain(domain) === undefined ? notFound("website") : ok()
 }
 
 const createWebsite = (ctx: RouteContext): Reply => {
-  const decoded = decodeCreateWebsite(ctx.body)
-  if (Either.isLeft(decoded)) return decoded.left
-  const website = ctx.store.addWebsite(decoded.right, ctx.now)
+  const website = ctx.store.addWebsite(ctx.input as WebsiteCreate, ctx.now)
   const account = ctx.principal?.account
   if (account !== undefined) {
     ctx.store.addOperator(website.website_id, { email: account.email, role: "owner", user_id: account.user_id })
@@ -57,13 +33,15 @@ const createWebsite = (ctx: RouteContext): Reply => {
 
 const getWebsite = (ctx: RouteContext): Reply => withWebsite(ctx, (w) => ok(websiteToWire(w)))
 
+/** The old client sent no body; today's Crisp asks for `verify`, which is checked when given. */
 const deleteWebsite = (ctx: RouteContext): Reply =>
   withWebsite(ctx, (website) => {
-    const decoded = decodeDeleteWebsite(ctx.body ?? {})
-    if (Either.isLeft(decoded)) return decoded.left
-    const verify = decoded.right.verify
+    const verify = (ctx.input as { readonly verify?: WebsiteRemoveVerify } | undefined)?.verify
     const account = ctx.principal?.account
-    if (verify !== undefined && verify.method === "password" && account !== undefined && verify.secret !== account.password) {
+    if (
+      verify !== undefined && verify.method === "password" && account !== undefined &&
+      Redacted.value(verify.secret) !== account.password
+    ) {
       return fail(403, "verify_failed", "the password given in verify does not match")
     }
     ctx.store.removeWebsite(website.website_id)
@@ -72,28 +50,19 @@ const deleteWebsite = (ctx: RouteContext): Reply =>
 
 const getSettings = (ctx: RouteContext): Reply => withWebsite(ctx, (w) => ok(settingsToWire(w)))
 
+/** The client's Schema typed every field and dropped unknown keys: the patch is merged as it is. */
 const updateSettings = (ctx: RouteContext): Reply =>
   withWebsite(ctx, (website) => {
-    const patch = objectBody(ctx.body)
-    if (isReply(patch)) return patch
-    for (const [key, value] of Object.entries(patch)) {
-      const expected = SETTINGS_KEYS[key]
-      if (expected !== undefined && jsonType(value) !== expected) {
-        return invalid(`body at ${key}: Expected ${expected}, actual ${jsonType(value)}`)
-      }
-    }
-    const mismatch = typeMismatch(website.settings, patch)
-    if (mismatch !== undefined) return invalid(`body at ${mismatch}: wrong type`)
-    const known = Object.fromEntries(Object.entries(patch).filter(([key]) => key in SETTINGS_KEYS))
-    ctx.store.updateSettings(website, known)
+    ctx.store.updateSettings(website, { ...(ctx.input as WebsiteSettingsUpdate) })
     return ok()
   })
 
+const operatorsOf = (ctx: RouteContext, websiteId: string) =>
+  [...(ctx.store.operators.get(websiteId)?.values() ?? [])].sort((a, b) => a.seq - b.seq)
+
 const listOperators = (ctx: RouteContext): Reply =>
   withWebsite(ctx, (website) =>
-    ok([...(ctx.store.operators.get(website.website_id)?.values() ?? [])]
-      .sort((a, b) => a.seq - b.seq)
-      .map((o) => ({ type: "operator", details: operatorToWire(o) }))))
+    ok(operatorsOf(ctx, website.website_id).map((o) => ({ type: "operator", details: operatorToWire(o) }))))
 
 const withOperator = (ctx: RouteContext, f: (userId: string) => Reply): Reply =>
   withWebsite(ctx, (website) => {
@@ -106,22 +75,22 @@ const getOperator = (ctx: RouteContext): Reply =>
 
 const inviteOperator = (ctx: RouteContext): Reply =>
   withWebsite(ctx, (website) => {
-    const decoded = decodeInvite(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
-    const { email, role } = decoded.right
-    const existing = [...(ctx.store.operators.get(website.website_id)?.values() ?? [])]
-      .find((o) => o.email.toLowerCase() === email.toLowerCase())
+    const { email, role } = ctx.input as OperatorInvite
+    // The client only checks that an email is given; Crisp refuses one that is not an address.
+    if (!isEmail(email)) return invalid("body at email: must be an email address")
+    const existing = operatorsOf(ctx, website.website_id).find((o) => o.email.toLowerCase() === email.toLowerCase())
     if (existing !== undefined) return fail(409, "operator_exists", `${email} is already an operator of this website`)
     const operator = ctx.store.addOperator(website.website_id, { email, role })
     return ok(operatorToWire(operator))
   })
 
+const ownerCount = (ctx: RouteContext) =>
+  operatorsOf(ctx, ctx.params.website_id ?? "").filter((o) => o.role === "owner").length
+
 const updateOperator = (ctx: RouteContext): Reply =>
   withOperator(ctx, (userId) => {
-    const decoded = decodeMembership(ctx.body)
-    if (Either.isLeft(decoded)) return decoded.left
     const operator = ctx.store.operator(ctx.params.website_id ?? "", userId)!
-    const { role, title } = decoded.right
+    const { role, title } = (ctx.input ?? {}) as OperatorUpdate
     if (role === "member" && operator.role === "owner" && ownerCount(ctx) === 1) {
       return fail(403, "last_owner", "a website keeps at least one owner")
     }
@@ -129,9 +98,6 @@ const updateOperator = (ctx: RouteContext): Reply =>
     if (title !== undefined) operator.title = title
     return ok()
   })
-
-const ownerCount = (ctx: RouteContext) =>
-  [...(ctx.store.operators.get(ctx.params.website_id ?? "")?.values() ?? [])].filter((o) => o.role === "owner").length
 
 const removeOperator = (ctx: RouteContext): Reply =>
   withOperator(ctx, (userId) => {
@@ -143,28 +109,89 @@ const removeOperator = (ctx: RouteContext): Reply =>
     return ok()
   })
 
+/** Where the time of the last flush of a website's active-operator list is kept. */
+const flushedAt = (websiteId: string) => `website/${websiteId}/operators/active#flushed`
+
+/**
+ * The operators active lately: the website's operators who sent a message
+ * (as `user.user_id`) since the list was last flushed, the most recent first,
+ * with the time of their latest message.
+ */
+const listLastActive = (ctx: RouteContext): Reply =>
+  withWebsite(ctx, (website) => {
+    const since = ctx.store.documents.get(flushedAt(website.website_id))
+    const after = typeof since === "number" ? since : -Infinity
+    const latest = new Map<string, number>()
+    for (const conversation of ctx.store.conversations.get(website.website_id)?.values() ?? []) {
+      for (const message of conversation.messages) {
+        const userId = message.user.user_id
+        if (message.from !== "operator" || userId === undefined || message.timestamp <= after) continue
+        latest.set(userId, Math.max(latest.get(userId) ?? -Infinity, message.timestamp))
+      }
+    }
+    const active = operatorsOf(ctx, website.website_id).flatMap((o) => {
+      const timestamp = latest.get(o.user_id)
+      return timestamp === undefined ? [] : [{
+        user_id: o.user_id,
+        avatar: o.avatar,
+        nickname: `${o.first_name} ${o.last_name}`.trim(),
+        timestamp
+      }]
+    })
+    return ok(active.sort((a, b) => b.timestamp - a.timestamp))
+  })
+
+const flushLastActive = (ctx: RouteContext): Reply =>
+  withWebsite(ctx, (website) => {
+    ctx.store.documents.set(flushedAt(website.website_id), ctx.now)
+    return ok()
+  })
+
+/** Inboxes are the "inboxes" collection of the route tables, one per website. */
+const inboxesOf = (ctx: RouteContext, websiteId: string): Map<string, JsonRecord> | undefined =>
+  ctx.store.collections.get(["inboxes", websiteId].join("\u0000"))
+
+/** Sets each inbox's `order`; an unknown inbox changes nothing and is a 404. */
+const batchOrderInboxes = (ctx: RouteContext): Reply =>
+  withWebsite(ctx, (website) => {
+    const { orders } = ctx.input as InboxOrders
+    const inboxes = inboxesOf(ctx, website.website_id)
+    const unknown = orders.find((o) => inboxes?.get(o.inbox_id) === undefined)
+    if (unknown !== undefined) return notFound(`inbox ${unknown.inbox_id}`)
+    for (const { inbox_id, order } of orders) inboxes!.set(inbox_id, deepMerge(inboxes!.get(inbox_id)!, { order }))
+    return ok()
+  })
+
 const connectEndpoints = (ctx: RouteContext): Reply => {
   const url = ctx.store.rtmUrl
   return ok({ socket: { app: url, stream: url }, rescue: { socket: { app: url, stream: url } } })
 }
 
-const site = "website/{website_id}"
+/** The website, settings, operator and connect rows, by function name. */
+export const handlers: Handlers = {
+  "Website.checkExists": websiteExists,
+  "Website.create": { auth: "user", handle: createWebsite },
+  "Website.get": getWebsite,
+  "Website.delete": { auth: "user", handle: deleteWebsite },
+  "WebsiteSettings.get": getSettings,
+  "WebsiteSettings.update": updateSettings,
+  "WebsiteOperators.getList": listOperators,
+  "WebsiteOperators.getOne": getOperator,
+  "WebsiteOperators.createOne": inviteOperator,
+  "WebsiteOperators.updateOne": updateOperator,
+  "WebsiteOperators.deleteOne": removeOperator,
+  "WebsiteOperators.listLastActive": listLastActive,
+  "WebsiteOperators.flushLastActive": flushLastActive,
+  "WebsiteInbox.batchOrder": batchOrderInboxes,
+  "WebsiteConnect.getEndpoints": (ctx) => withWebsite(ctx, () => connectEndpoints(ctx)),
+  "PluginConnect.getEndpoints": { auth: "connect", handle: connectEndpoints }
+}
 
-/** The website, settings, operator and connect routes. */
+/**
+ * The RTM discovery routes of the website and user tiers, which the client
+ * calls by itself (`CrispRtm`) and has no row for.
+ */
 export const websiteRoutes: ReadonlyArray<Route> = [
-  route("HEAD", "website", "token", websiteExists),
-  route("POST", "website", "user", createWebsite),
-  route("GET", site, "token", getWebsite),
-  route("DELETE", site, "user", deleteWebsite),
-  route("GET", `${site}/settings`, "token", getSettings),
-  route("PATCH", `${site}/settings`, "token", updateSettings),
-  route("GET", `${site}/operators/list`, "token", listOperators),
-  route("GET", `${site}/operator/{user_id}`, "token", getOperator),
-  route("POST", `${site}/operator`, "token", inviteOperator),
-  route("PATCH", `${site}/operator/{user_id}`, "token", updateOperator),
-  route("DELETE", `${site}/operator/{user_id}`, "token", removeOperator),
-  route("GET", "plugin/connect/endpoints", "connect", connectEndpoints),
   route("GET", "website/connect/endpoints", "connect", connectEndpoints),
-  route("GET", "user/connect/endpoints", "connect", connectEndpoints),
-  route("GET", `${site}/connect/endpoints`, "token", (ctx) => withWebsite(ctx, () => connectEndpoints(ctx)))
+  route("GET", "user/connect/endpoints", "connect", connectEndpoints)
 ]
