@@ -11,6 +11,7 @@
  */
 import * as Fs from "node:fs"
 import * as Path from "node:path"
+import { Either, Schema } from "effect"
 import * as Api from "../src/index.js"
 import type { Route } from "../src/internal/rest/route.js"
 import reference from "../test/fixtures/reference.json" with { type: "json" }
@@ -48,7 +49,9 @@ const cell = (text: string) => text.replace(/\|/g, "\\|")
 
 const signature = (row: Row) => {
   if (row.oldSignature) return `${row.route.name}(…)`
-  const input = row.route.input === undefined ? [] : [row.route.inputIn === "query" ? "query?" : "body"]
+  const { input: schema } = row.route
+  const optional = schema !== undefined && Either.isRight(Schema.decodeUnknownEither(schema)({}))
+  const input = schema === undefined ? [] : [`${row.route.inputIn === "query" ? "query" : "body"}${optional ? "?" : ""}`]
   return `${row.route.name}(${[...row.route.params, ...input].join(", ")})`
 }
 
@@ -75,7 +78,7 @@ const methodRows = [
   ...(reference as ReadonlyArray<{ official: string; label: string | null; ref: string | null }>).map((ref) => {
     const row = byOfficial.get(ref.official)
     const target = row === undefined ? "not yet: `CrispHttp.request`" : `\`${row.route.name}\``
-    const name = ref.label ?? ref.official
+    const name = ref.label ?? row?.route.label ?? ref.official
     const label = ref.ref === null ? name : `[${name}](${REFERENCE_BASE}${ref.ref})`
     return `| \`CrispClient.${ref.official}\` | ${target} | ${cell(label)} |`
   }),

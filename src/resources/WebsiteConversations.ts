@@ -791,7 +791,7 @@ export const checkExists = route("checkExists", {
  * import { WebsiteConversations } from "effect-crisp"
  *
  * const excerpt = (fingerprint: number) =>
- *   WebsiteConversations.getMessage("website-id", "session-id", String(fingerprint)).pipe(
+ *   WebsiteConversations.getMessage("website-id", "session-id", fingerprint).pipe(
  *     Effect.map((m) => (m.type === "text" || m.type === "note" ? m.content ?? "" : `[${m.type}]`))
  *   )
  * ```
@@ -821,7 +821,7 @@ export const getMessage = route("getMessage", {
  * ```ts
  * import { WebsiteConversations } from "effect-crisp"
  *
- * const fix = WebsiteConversations.updateMessage("website-id", "session-id", "163408415", {
+ * const fix = WebsiteConversations.updateMessage("website-id", "session-id", 163408415, {
  *   content: "Your order ships on Monday."
  * })
  * ```
@@ -849,7 +849,7 @@ export const updateMessage = route("updateMessage", {
  * ```ts
  * import { WebsiteConversations } from "effect-crisp"
  *
- * const remove = WebsiteConversations.removeMessage("website-id", "session-id", "163408415")
+ * const remove = WebsiteConversations.removeMessage("website-id", "session-id", 163408415)
  * ```
  *
  * @since 0.2.0

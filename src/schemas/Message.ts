@@ -693,7 +693,7 @@ export type MessageContentNew = typeof MessageContentNew.Type
  * ```ts
  * import { WebsiteConversations } from "effect-crisp"
  *
- * WebsiteConversations.updateMessage("website-id", "session-id", "163408415", {
+ * WebsiteConversations.updateMessage("website-id", "session-id", 163408415, {
  *   content: "Your order ships on Monday."
  * })
  * ```

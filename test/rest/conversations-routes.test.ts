@@ -78,7 +78,7 @@ describe("on the wire", () => {
           { text: "Plans", targets: [{ title: "Pro", description: "Teams", actions: [{ label: "Buy", url: "https://shop.test" }] }] },
           { namespace: "state:resolved", text: "Resolved" }
         ] as const
-        for (const content of contents) yield* WebsiteConversations.updateMessage(W, S, "163408415", { content })
+        for (const content of contents) yield* WebsiteConversations.updateMessage(W, S, 163408415, { content })
         const requests = yield* sent(server)
         expect(requests.map((r) => r.body)).toEqual(contents.map((content) => ({ content })))
         expect(new Set(requests.map((r) => `${r.method} ${r.path}`))).toEqual(
@@ -150,7 +150,7 @@ describe("answers", () => {
     ["getVerifyStatus with bad verifications", WebsiteConversations.getVerifyStatus(W, S), { verifications: {} }, "verifications"],
     ["listFiles with a string fingerprint", WebsiteConversations.listFiles(W, S, 1), [{ fingerprint: "x" }], "0.fingerprint"],
     ["listSpams with string metadata", WebsiteConversations.listSpams(W, 1), [{ metadata: "m" }], "0.metadata"],
-    ["getMessage with object text content", WebsiteConversations.getMessage(W, S, "1"), { type: "text", content: {} }, "content"],
+    ["getMessage with object text content", WebsiteConversations.getMessage(W, S, 1), { type: "text", content: {} }, "content"],
     ["getOriginalMessage with numeric content", WebsiteConversations.getOriginalMessage(W, S, "o1"), { content: 3 }, "content"],
     ["getOngoingCallSession with a numeric call id", WebsiteConversations.getOngoingCallSession(W, S), { call_id: 9 }, "call_id"]
   ]
@@ -172,8 +172,8 @@ describe("bad input fails with CrispInvalidRequest and sends nothing", () => {
     ["fractional fingerprints", WebsiteConversations.markMessagesDelivered(W, S, { fingerprints: [1.5] }), "fingerprints"],
     ["opened as a string", WebsiteConversations.updateOpenState(W, S, { opened: "yes" } as never), "opened"],
     ["an inbox id left out", WebsiteConversations.updateInbox(W, S, {} as never), "inbox_id"],
-    ["a message content of no known shape", WebsiteConversations.updateMessage(W, S, "1", { content: { url: 5 } } as never), "content"],
-    ["an empty fingerprint", WebsiteConversations.getMessage(W, S, ""), "fingerprint"],
+    ["a message content of no known shape", WebsiteConversations.updateMessage(W, S, 1, { content: { url: 5 } } as never), "content"],
+    ["an empty fingerprint", WebsiteConversations.getMessage(W, S, "" as never), "fingerprint"],
     ["participants that are not a list", WebsiteConversations.saveParticipants(W, S, { participants: "jane" } as never), "participants"],
     ["a verified flag left out", WebsiteConversations.updateVerifyStatus(W, S, {} as never), "verified"],
     ["an identity that is not one", WebsiteConversations.requestIdentityVerification(W, S, { identity: "fax" } as never), "identity"],

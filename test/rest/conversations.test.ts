@@ -317,7 +317,7 @@ describe("one message at a time, on the fake", () => {
       const { fingerprint } = yield* WebsiteConversations.sendMessage(WEBSITE, "session-m", {
         type: "text", content: "Your order ships on Tuesday.", from: "operator", origin: "chat"
       })
-      const id = String(fingerprint)
+      const id = fingerprint!
       const sent = yield* WebsiteConversations.getMessage(WEBSITE, "session-m", id)
       expect([sent.type, sent.content, sent.edited]).toEqual(["text", "Your order ships on Tuesday.", false])
 

@@ -24,12 +24,15 @@ import { formatIssue } from "../schemaIssue.js"
 import { paginate } from "./paginate.js"
 import { parseTemplate, PathProblem } from "./path.js"
 
+/** Placeholders whose values are numbers on Crisp's side: page numbers and message fingerprints. */
+type NumericParam = "page_number" | "fingerprint"
+
 /**
- * The path placeholders of a template, in order, as argument types (`page_number`
- * is a number; a `{...name}` placeholder of several segments is a string).
+ * The path placeholders of a template, in order, as argument types (see
+ * `NumericParam`; a `{...name}` placeholder of several segments is a string).
  */
 export type PathArgs<P extends string> = P extends `${string}{${infer Name}}${infer Rest}`
-  ? [Name extends "page_number" ? number : string, ...PathArgs<Rest>]
+  ? [Name extends NumericParam ? number : string, ...PathArgs<Rest>]
   : []
 
 /** The input argument: none, optional (when `{}` is a valid input) or required. */
