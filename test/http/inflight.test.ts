@@ -4,65 +4,13 @@
  * server that sees what the client did.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, Effect, Exit, Fiber, type Scope } from "effect"
-import * as Http from "node:http"
-import type { AddressInfo } from "node:net"
+import { Effect, Exit, Fiber, type Scope } from "effect"
 import * as Crisp from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"
 import { captureLogs } from "../support/observe.js"
+import { slowServer } from "../support/slow.js"
 
 const { getConversation, ids, sendMessage } = Crisp
-
-interface Seen {
-  readonly method: string
-  readonly body: string
-  /** Whether our answer was written out completely before the connection closed. */
-  answered: boolean
-  /** Whether the client closed the connection before our answer was complete. */
-  aborted: boolean
-}
-
-/** A server that answers after `delayMs` (never, if undefined), recording what the client did. */
-const slowServer = (delayMs: number | undefined) =>
-  Effect.gen(function*() {
-    const seen: Array<Seen> = []
-    const arrived = yield* Deferred.make<void>()
-    const timers = new Set<NodeJS.Timeout>()
-    const server = Http.createServer((req, res) => {
-      const chunks: Array<Buffer> = []
-      req.on("data", (chunk: Buffer) => chunks.push(chunk))
-      req.on("end", () => {
-        const record: Seen = { method: req.method ?? "", body: Buffer.concat(chunks).toString("utf8"), answered: false, aborted: false }
-        seen.push(record)
-        res.on("finish", () => {
-          record.answered = true
-        })
-        res.on("close", () => {
-          if (!res.writableFinished) record.aborted = true
-        })
-        Deferred.unsafeDone(arrived, Effect.void)
-        if (delayMs === undefined) return
-        const timer = setTimeout(() => {
-          const body = JSON.stringify({ error: false, reason: "dispatched", data: { session_id: "s1" } })
-          res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) }).end(body)
-        }, delayMs)
-        timers.add(timer)
-      })
-    })
-    yield* Effect.acquireRelease(
-      Effect.async<void>((resume) => {
-        server.listen(0, "127.0.0.1", () => resume(Effect.void))
-      }),
-      () =>
-        Effect.async<void>((resume) => {
-          for (const timer of timers) clearTimeout(timer)
-          server.closeAllConnections()
-          server.close(() => resume(Effect.void))
-        })
-    )
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    return { origin, seen, arrived: Deferred.await(arrived) }
-  })
 
 const post = sendMessage({ ...ids, body: { type: "text", content: "hello" } })
 
@@ -103,7 +51,7 @@ describe("interrupting a call", () => {
       )
       expect(Exit.isInterrupted(exit)).toBe(true)
       expect(millis).toBeLessThan(500)
-      yield* Effect.sleep("20 millis")
+      for (let i = 0; i < 100 && !server.seen[0]!.aborted; i++) yield* Effect.sleep("5 millis")
       expect(server.seen[0]).toMatchObject({ method: "GET", answered: false, aborted: true })
     }))
 

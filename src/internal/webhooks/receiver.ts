@@ -305,7 +305,14 @@ export const make = (
         const enqueued = yield* Effect.onInterrupt(enqueue(event), () => release)
         if (!enqueued) {
           yield* release
-          return rejected(requestError("Overloaded", 503, "the subscribers did not take the event in time; retry later"))
+          const stopped = (yield* hub.subscribers) === 0
+          return rejected(requestError(
+            "Overloaded",
+            503,
+            stopped
+              ? "the subscriber stopped before it took the event; retry later"
+              : "the subscribers did not take the event in time; retry later"
+          ))
         }
         return Outcome.Delivered({ status: 200, event })
       })
