@@ -10,6 +10,7 @@ import { bytesToHex, utf8Decoder, utf8Encoder } from "./bytes.js"
 import { sha256 } from "./hmac.js"
 import * as Memo from "./memo.js"
 import { timestampMillis, toleranceMillis, verifyWith } from "./verify.js"
+import { withSpanIfTraced } from "../http/span.js"
 
 /** What became of one delivery. */
 export type Outcome = Data.TaggedEnum<{
@@ -157,6 +158,8 @@ const shuttingDown = Outcome.Rejected({
 /** An HTTP method as it may be shown: a short token, else nothing of it. */
 const methodName = (method: string): string => (/^[A-Za-z]{1,16}$/.test(method) ? method.toUpperCase() : "this method")
 
+const SPAN_OPTIONS = { kind: "server" as const, captureStackTrace: false }
+
 /** Logs a refusal as a warning (reason and status, never the body) and notes the outcome on the span. */
 const observed = <R>(self: Effect.Effect<Outcome, never, R>): Effect.Effect<Outcome, never, R> =>
   self.pipe(
@@ -174,7 +177,8 @@ const observed = <R>(self: Effect.Effect<Outcome, never, R>): Effect.Effect<Outc
         ...(outcome._tag === "Delivered" ? { "crisp.event": outcome.event.name } : {})
       })
     ),
-    Effect.withSpan("CrispWebhooks.receive")
+    // A span only when the program installed a tracer (see `withSpanIfTraced`).
+    (self) => withSpanIfTraced(self, "CrispWebhooks.receive", SPAN_OPTIONS)
   )
 
 export const make = (
