@@ -142,10 +142,13 @@ describe("Web Hooks: every refusal reaches a Logger merged next to CrispWebhooks
           yield* signed(`{"event":1,"data":{"email":"${EMAIL}"}}`),
           yield* signed(`{"event":"message:send","data":"${EMAIL}"}`),
           yield* post(url, { body: malformed, headers: signedHeaders(malformed, { secret: "wrong" }) }),
+          yield* post(url, { body: malformed, headers: signedHeaders(malformed, { timestamp: Date.now() - 3_600_000 }) }),
+          yield* post(url, { body: malformed, headers: { ...signedHeaders(malformed), "x-crisp-signature": "zz" } }),
+          yield* post(url, { body: malformed, headers: { ...signedHeaders(malformed), "x-crisp-request-timestamp": "" } }),
           yield* post(url, { body: malformed }),
           yield* post(`${url}?key=wrong`, { body: malformed })
         ]
-        expect(replies.map((r) => r.status)).toEqual([405, 413, 413, 400, 400, 400, 400, 401, 401, 401])
+        expect(replies.map((r) => r.status)).toEqual([405, 413, 413, 400, 400, 400, 400, 401, 401, 401, 401, 401, 401])
       }).pipe(Effect.provide(withJsonLogs(Hooks)))
 
       const warnings = entries().filter((entry) => entry.logLevel === "WARN")
@@ -161,6 +164,9 @@ describe("Web Hooks: every refusal reaches a Logger merged next to CrispWebhooks
         "EventNotString",
         "DataNotObject",
         "Mismatch",
+        "Stale",
+        "MalformedSignature",
+        "MissingHeader",
         "MissingKey",
         "WrongKey"
       ])
@@ -168,6 +174,21 @@ describe("Web Hooks: every refusal reaches a Logger merged next to CrispWebhooks
       expect(find("WARN", "the body is over 512 bytes")).toHaveLength(1)
       expect(find("WARN", `malformed "message:send" event (at fingerprint: expected number, got string`)).toHaveLength(1)
       expect(lines.join("\n")).not.toContain("jane.doe")
+    }))
+
+  it.live("a shutdown that cannot wait for a delivery still being read says so", () =>
+    Effect.gen(function*() {
+      const runtime = ManagedRuntime.make(withJsonLogs(CrispWebhooks.layer({ secret: Redacted.make(SECRET), enqueueTimeout: "20 millis" })))
+      const handler = yield* Effect.promise(() => runtime.runPromise(CrispWebhooks.webHandler))
+      // A client that sends the start of a body and then nothing.
+      const stalled = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode(`{"event":"message:send",`))
+      })
+      const pending = handler(new Request("https://hooks.example.com/crisp", { method: "POST", body: stalled, duplex: "half" } as RequestInit))
+      yield* Effect.sleep("20 millis")
+      yield* Effect.promise(() => runtime.dispose())
+      expect(find("WARN", "effect-crisp: 1 web hook deliveries were still in flight at shutdown")).toHaveLength(1)
+      void pending.catch(() => undefined)
     }))
 
   it.live("the fetch handler from webHandler logs through the runtime that asked for it", () =>

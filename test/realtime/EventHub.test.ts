@@ -307,4 +307,17 @@ describe("EventHub", () => {
       expect(logs.lines.filter((line) => line.startsWith("WARN"))).toHaveLength(3)
     })
   })
+
+  it.scoped("warnings nobody logged yet are capped; the rest are counted in one line", () => {
+    const logs = captureLogs()
+    return Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const bad = CrispEvent.decode("session:set_email", { website_id: "w", session_id: "s", email: 1 })
+      for (let i = 0; i < 100; i++) hub.unsafePublish(bad)
+      yield* Option.getOrThrow(Option.fromNullable(hub.takeWarnings()))
+      const warnings = logs.lines.filter((line) => line.startsWith("WARN"))
+      expect(warnings).toHaveLength(65)
+      expect(warnings[64]).toContain("effect-crisp: 36 more realtime warnings were not logged")
+    }).pipe(Effect.provide(logs.layer))
+  })
 })

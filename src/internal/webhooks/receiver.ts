@@ -1,6 +1,6 @@
 /** The receiver behind `CrispWebhooks.layer`: one `receive` shared by the HTTP adapters. */
 import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Cause, Clock, Data, Deferred, Duration, Effect, Redacted, Runtime, type Scope, Stream } from "effect"
+import { Cause, Clock, Data, Deferred, Duration, Effect, FiberRef, Redacted, Runtime, type Scope, Stream } from "effect"
 import { type CrispEvent, decode, type Delivery } from "../../realtime/CrispEvent.js"
 import type { EventHub } from "../realtime/EventHub.js"
 import * as DeliveryHeaders from "../../webhooks/DeliveryHeaders.js"
@@ -210,10 +210,16 @@ export const make = (
     let draining = false
     let inFlight = 0
     const idle = yield* Deferred.make<void>()
+    // The loggers of the deliveries, for the one line logged at shutdown: a finalizer
+    // may run in a fiber without them (`ManagedRuntime.dispose` runs it in its own).
+    let loggers = yield* FiberRef.get(FiberRef.currentLoggers)
+    let minimumLevel = yield* FiberRef.get(FiberRef.currentMinimumLogLevel)
     const admitted = <R>(self: Effect.Effect<Outcome, never, R>): Effect.Effect<Outcome, never, R> =>
-      Effect.suspend(() => {
+      Effect.withFiberRuntime((fiber) => {
         if (draining) return Effect.succeed(shuttingDown)
         inFlight++
+        loggers = fiber.getFiberRef(FiberRef.currentLoggers)
+        minimumLevel = fiber.getFiberRef(FiberRef.currentMinimumLogLevel)
         return Effect.ensuring(
           self,
           Effect.sync(() => {
@@ -225,12 +231,19 @@ export const make = (
       Effect.suspend(() => {
         draining = true
         if (inFlight === 0) return Effect.void
-        const grace = Duration.sum(enqueueTimeout, Duration.seconds(1))
-        return Effect.timeoutOption(Deferred.await(idle), grace).pipe(
+        // A delivery waiting for its event to be taken ends within `enqueueTimeout`;
+        // past that, what is left is a body still being read (a slow client).
+        const grace = Duration.sum(enqueueTimeout, Duration.millis(250))
+        // Finalizers run uninterruptibly: the wait must be made interruptible, or the
+        // timeout could not end it.
+        return Effect.timeoutOption(Effect.interruptible(Deferred.await(idle)), grace).pipe(
           Effect.flatMap((done) =>
             done._tag === "Some"
               ? Effect.void
-              : Effect.logWarning(`effect-crisp: ${inFlight} web hook deliveries were still in flight at shutdown`)
+              : Effect.logWarning(`effect-crisp: ${inFlight} web hook deliveries were still in flight at shutdown`).pipe(
+                Effect.locally(FiberRef.currentLoggers, loggers),
+                Effect.locally(FiberRef.currentMinimumLogLevel, minimumLevel)
+              )
           )
         )
       })
