@@ -369,7 +369,7 @@ export const make = (
       }).pipe(
         Effect.catchAll((error) =>
           error.reason === "ConnectError"
-            ? Effect.fail(new CrispRealtimeUnauthorized({ stage: "connect", reason: error.detail }))
+            ? Effect.fail(new CrispRealtimeUnauthorized({ stage: "connect", reason: describeRefusal(error.detail) }))
             : Effect.fail(new Retryable(error.detail))
         )
       )

@@ -34,8 +34,10 @@ export const completeInFlight = <A>(attempt: Effect.Effect<A, CrispError>, info:
       restore(Effect.void),
       // A daemon, not a child: an interruption of this fiber is passed on to its
       // children at once, and this one must run on to its answer.
+      // Its exit is awaited, not joined: joining would merge its FiberRefs back (~10 µs),
+      // and a request sets none that the caller reads.
       Effect.flatMap(Effect.forkDaemon(Effect.interruptible(attempt)), (fiber) =>
-        restore(Fiber.join(fiber)).pipe(
+        restore(Effect.flatten(Fiber.await(fiber))).pipe(
           Effect.onInterrupt(() => Effect.flatMap(Fiber.await(fiber), (exit) => reportInterrupted(exit, info)))
         ))
     )
