@@ -320,4 +320,20 @@ describe("EventHub", () => {
       expect(warnings[64]).toContain("effect-crisp: 36 more realtime warnings were not logged")
     }).pipe(Effect.provide(logs.layer))
   })
+
+  it.scopedLive("deliver under a backlog that never empties: 3,000 events, each taken once, all answered true", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ strategy: "suspend" })
+      const events = yield* hub.subscribe
+      const reader = yield* Effect.fork(events.pipe(Stream.take(3_000), Stream.runCollect))
+      const answers = yield* Effect.forEach(
+        Array.from({ length: 3_000 }, (_, i) => i),
+        (i) => hub.deliver(visitors(i), "5 seconds"),
+        { concurrency: "unbounded" }
+      )
+      expect(answers.every((answer) => answer)).toBe(true)
+      const read = Chunk.toArray(yield* Fiber.join(reader)).map(count)
+      expect(read).toHaveLength(3_000)
+      expect(new Set(read).size).toBe(3_000)
+    }))
 })

@@ -412,6 +412,10 @@ export const makeHub = (options: HubOptions = {}): Effect.Effect<EventHub, never
         if (i >= buffer.length) {
           sub.buffer = []
           sub.head = 0
+        } else if (i > 1024 && i * 2 > buffer.length) {
+          // A backlog that never empties (one event per read): drop the read part.
+          sub.buffer = buffer.slice(i)
+          sub.head = 0
         } else {
           sub.head = i
         }
