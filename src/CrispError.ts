@@ -3,8 +3,9 @@
  *
  * Each error is a `Schema.TaggedError` (so it is an `Error`, has a readable
  * `message`, and can be caught by tag with `Effect.catchTag`). None of them
- * carries a credential: they hold the HTTP method, the request path, the status,
- * Crisp's `reason` string and, for bodies that could not be read, a short excerpt.
+ * carries a credential or a value from a response: they hold the HTTP method, the
+ * request path, the status, Crisp's `reason` code, what was wrong (where and what
+ * kind) and, for a body that is not JSON at all (a proxy's HTML page), a short excerpt.
  *
  * @example
  * ```ts
@@ -33,7 +34,7 @@ const responseFields = {
   status: Schema.Number,
   /** Crisp's `reason` string from the response envelope (or a synthetic one). */
   reason: Schema.String,
-  /** The first characters of a body that was not a Crisp envelope (an HTML page, truncated JSON). */
+  /** The first 200 characters of a body that is not JSON at all (a proxy's HTML page); never of JSON. */
   excerpt: Schema.optional(Schema.String)
 }
 
@@ -184,7 +185,8 @@ export class CrispTransportError extends Schema.TaggedError<CrispTransportError>
 
 /**
  * A 2xx response could not be read: the body is not JSON, not a Crisp envelope, or
- * a field has the wrong type. `issue` names the field.
+ * a field has the wrong type. `issue` names the field, what was expected and the kind
+ * of what was found (`at meta.email: expected string, got number`), never the value.
  *
  * @example
  * ```ts
@@ -205,8 +207,9 @@ export class CrispDecodeError extends Schema.TaggedError<CrispDecodeError>("effe
     ...requestFields,
     /** HTTP status, when the body itself could not be read. */
     status: Schema.optional(Schema.Number),
-    /** What was wrong, with the path of the offending field. */
+    /** What was wrong: the path of the offending field, what was expected, the kind found. */
     issue: Schema.String,
+    /** The first 200 characters of a body that is not JSON at all; never of JSON. */
     excerpt: Schema.optional(Schema.String)
   }
 ) {

@@ -41,6 +41,7 @@ import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./inte
 import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/http/retry.js"
 import { version } from "./internal/http/version.js"
 import { type Local, timeoutFail } from "./internal/http/timeout.js"
+import { completeInFlight } from "./internal/http/inflight.js"
 import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/http/budget.js"
 import type { PathValue } from "./internal/rest/path.js"
 
@@ -266,7 +267,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
             attemptLocal
           )
       )
-      return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchange) : exchange
+      // A POST or PATCH handed to the client is not abandoned half-sent when interrupted.
+      const guarded = isIdempotent(request.method) ? exchange : completeInFlight(exchange, info)
+      return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), guarded) : guarded
     }
 
     const send = (request: CrispRequest): Effect.Effect<unknown, CrispError> =>

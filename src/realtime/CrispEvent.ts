@@ -26,8 +26,9 @@
  *
  * @since 0.1.0
  */
-import { ParseResult, Schema, type SchemaAST } from "effect"
+import { ParseResult, Schema } from "effect"
 import { compile as compileValidator } from "../internal/realtime/validator.js"
+import { describeIssue } from "../internal/schemaIssue.js"
 
 // ---------------------------------------------------------------------------
 // Building blocks
@@ -646,84 +647,6 @@ const compiled: ReadonlyMap<string, Compiled> = new Map(
  */
 export const isEventName = (name: unknown): name is EventName => typeof name === "string" && compiled.has(name)
 
-const kindOf = (u: unknown): string =>
-  u === null ? "null" : Array.isArray(u) ? "array" : typeof u
-
-const shortName = (ast: SchemaAST.AST): string => {
-  switch (ast._tag) {
-    case "TypeLiteral":
-      return "object"
-    case "TupleType":
-      return "array"
-    case "Union":
-      return [...new Set(ast.types.map(shortName))].join(" | ")
-    case "Literal":
-      return JSON.stringify(ast.literal) ?? String(ast.literal)
-    case "StringKeyword":
-      return "string"
-    case "NumberKeyword":
-      return "number"
-    case "BooleanKeyword":
-      return "boolean"
-    case "UndefinedKeyword":
-      return "undefined"
-    case "Refinement":
-    case "Suspend":
-    case "Transformation":
-      return String(ast)
-    default:
-      return ast._tag
-  }
-}
-
-const expected = (ast: SchemaAST.AST): string => {
-  const text = String(ast)
-  return text.length <= 80 ? text : shortName(ast)
-}
-
-/** Issues of union members that cannot be what the sender meant (`undefined`, `null`). */
-const isNoise = (issue: ParseResult.ParseIssue): boolean =>
-  issue._tag === "Type" && (issue.ast._tag === "UndefinedKeyword" || (issue.ast._tag === "Literal" && issue.ast.literal === null))
-
-const at = (path: ReadonlyArray<PropertyKey>, message: string) =>
-  path.length === 0 ? message : `at ${path.map(String).join(".")}: ${message}`
-
-/**
- * One line naming the first problem: its path, what was expected, and the kind
- * (never the value) of what was found, so payload secrets stay out of logs.
- */
-const describeIssue = (issue: ParseResult.ParseIssue, path: ReadonlyArray<PropertyKey>): string => {
-  switch (issue._tag) {
-    case "Pointer": {
-      const segment = issue.path
-      return describeIssue(issue.issue, [...path, ...(typeof segment === "object" ? segment : [segment])])
-    }
-    case "Refinement":
-    case "Transformation":
-      return describeIssue(issue.issue, path)
-    case "Composite": {
-      const issues = issue.issues
-      const all: ReadonlyArray<ParseResult.ParseIssue> = Array.isArray(issues) ? issues : [issues as ParseResult.ParseIssue]
-      const meaningful = all.filter((i) => !isNoise(i))
-      const list = meaningful.length === 0 ? all : meaningful
-      const first = list[0]
-      // A union none of whose members matched: say what it expects as a whole.
-      if (first === undefined || (issue.ast._tag === "Union" && list.length > 1)) {
-        return at(path, `expected ${expected(issue.ast)}, got ${kindOf(issue.actual)}`)
-      }
-      return describeIssue(first, path)
-    }
-    case "Type":
-      return at(path, `expected ${expected(issue.ast)}, got ${kindOf(issue.actual)}`)
-    case "Missing":
-      return at(path, "is missing")
-    case "Unexpected":
-      return at(path, "is not expected")
-    case "Forbidden":
-      return at(path, "could not be checked")
-  }
-}
-
 /**
  * Turns a raw `(name, data)` pair into a {@link CrispEvent}: `"Event"` when the name
  * is known and the payload matches, `"Malformed"` (with a value-free `issue`) when
@@ -737,7 +660,7 @@ const describeIssue = (issue: ParseResult.ParseIssue, path: ReadonlyArray<Proper
  * CrispEvent.decode("website:users:available", { website_id: "w", available: true })
  * // { _tag: "Event", name: "website:users:available", data: { website_id: "w", available: true } }
  * CrispEvent.decode("website:users:available", { website_id: "w", available: "yes" })
- * // { _tag: "Malformed", ..., issue: "at available: expected boolean, got string" }
+ * // { _tag: "Malformed", ..., issue: "at available: expected boolean, got string (3 chars)" }
  * ```
  *
  * @since 0.1.0
@@ -758,7 +681,7 @@ export const decode = (name: string, data: unknown, delivery?: Delivery): CrispE
         : { _tag: "Event", name, data, delivery }) as KnownEvent
     }
     const problem = entry.decode(data)
-    issue = problem === undefined ? "did not match its Schema" : describeIssue(problem, [])
+    issue = problem === undefined ? "did not match its Schema" : describeIssue(problem)
   } catch (error) {
     issue = `could not be read (${error instanceof Error ? error.name : "thrown value"})`
   }

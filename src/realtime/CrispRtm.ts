@@ -360,13 +360,16 @@ export const make = (
           } else if (name !== "authenticated") {
             // Subscribers are woken once per socket read, however many events it held.
             hub.unsafePublish(decode(name, data, RTM_DELIVERY))
+            // A warning (malformed payload, discarded events) is logged in this
+            // connection's fiber, which descends from the subscriber's: its logger.
+            return hub.takeWarnings()
           }
         },
         onInvalidFrame: (reason) => Effect.logWarning(`effect-crisp: unreadable RTM frame ignored (${reason})`)
       }).pipe(
         Effect.catchAll((error) =>
           error.reason === "ConnectError"
-            ? Effect.fail(new CrispRealtimeUnauthorized({ stage: "connect", reason: error.detail }))
+            ? Effect.fail(new CrispRealtimeUnauthorized({ stage: "connect", reason: describeRefusal(error.detail) }))
             : Effect.fail(new Retryable(error.detail))
         )
       )

@@ -11,10 +11,12 @@
  *   frameworks (Hono, Next.js route handlers, Bun, Deno, workers);
  * - `receive({ body, headers, url })` on the {@link CrispWebhooks} service, for anything else.
  *
- * Answers: 200 once the event is enqueued (or when it is a repeat of one already
- * enqueued), 401 for a bad or missing signature or website key, 400 for a body that is
- * not a hook envelope, 413 over `maxBodyBytes`, 405 for anything but POST, 503 when the
- * event buffer stayed full for `enqueueTimeout` (Crisp retries later).
+ * Answers: 200 once the subscribers took the event from the hub (or when it is a
+ * repeat of one already taken), 401 for a bad or missing signature or website key,
+ * 400 for a body that is not a hook envelope, 413 over `maxBodyBytes`, 405 for
+ * anything but POST, 503 when nobody took it within `enqueueTimeout`, when nobody
+ * subscribes, or once the layer is shutting down (Crisp delivers it again later).
+ * A 200 therefore means the program's stream has the event: a shutdown cannot lose it.
  *
  * @example
  * ```ts
@@ -41,7 +43,7 @@
  * @since 0.1.0
  */
 import type { HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Config, ConfigError, Context, type Duration, Effect, Either, Layer, Option, type Redacted } from "effect"
+import { Config, ConfigError, Context, type Duration, Effect, Either, Layer, Option, type Redacted, Runtime } from "effect"
 import { CrispEvents } from "../realtime/CrispEvents.js"
 import { type HubOptions, makeHub } from "../internal/realtime/EventHub.js"
 import * as receiver from "../internal/webhooks/receiver.js"
@@ -212,11 +214,14 @@ export interface CommonOptions {
   readonly maxBodyBytes?: number | undefined
   /**
    * The event hub. Default `{ strategy: "suspend" }`: a delivery waits (up to
-   * `enqueueTimeout`) for a slow subscriber to make room, instead of dropping events;
+   * `enqueueTimeout`) for a slow subscriber to take it, instead of dropping events;
    * Crisp retries what was answered 503.
    */
   readonly hub?: HubOptions | undefined
-  /** How long a delivery may wait for room in the hub before it is answered 503. Default 5 seconds. */
+  /**
+   * How long a delivery may wait for the subscribers to take it before it is answered
+   * 503 (and withdrawn). Default 5 seconds.
+   */
   readonly enqueueTimeout?: Duration.DurationInput | undefined
   /** How many recent deliveries are remembered to recognise repeats; `false` for none. Default 10,000. */
   readonly duplicates?: number | false | undefined
@@ -243,7 +248,10 @@ export interface Service {
   readonly httpApp: Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest>
   /** The handler over fetch `Request` / `Response`, as an Effect. */
   readonly handleWeb: (request: Request) => Effect.Effect<Response>
-  /** The handler for fetch-style frameworks; runs on the runtime the layer was built in. */
+  /**
+   * The handler for fetch-style frameworks; runs on the runtime the layer was built
+   * in (a `Logger` merged next to the layer does not reach it: use {@link webHandler}).
+   */
   readonly toWebHandler: (request: Request) => Promise<Response>
 }
 
@@ -384,7 +392,9 @@ export const handler: Effect.Effect<
 
 /**
  * The `(request: Request) => Promise<Response>` handler for fetch-style frameworks.
- * The Promise exists only at this boundary; it runs on the runtime the layer was built in.
+ * The Promise exists only at this boundary. Each request runs on the runtime of the
+ * effect that asked for the handler (a `ManagedRuntime`'s, say): its logger, tracer
+ * and services, including a `Logger` merged next to the layer.
  *
  * @example
  * ```ts
@@ -401,9 +411,12 @@ export const handler: Effect.Effect<
  * @since 0.1.0
  * @category handlers
  */
-export const webHandler: Effect.Effect<(request: Request) => Promise<Response>, never, CrispWebhooks> = Effect.map(
-  CrispWebhooks,
-  (service) => service.toWebHandler
+export const webHandler: Effect.Effect<(request: Request) => Promise<Response>, never, CrispWebhooks> = Effect.gen(
+  function*() {
+    const service = yield* CrispWebhooks
+    const runPromise = Runtime.runPromise(yield* Effect.runtime<never>())
+    return (request: Request) => runPromise(service.handleWeb(request))
+  }
 )
 
 /**

@@ -112,14 +112,16 @@ describe("CrispHttp envelope decoding", () => {
       expect(error._tag).toBe("CrispDecodeError")
     }))
 
-  it.scopedLive("a JSON body that is not an envelope object is a CrispDecodeError with an excerpt", () =>
+  it.scopedLive("a JSON body that is not an envelope object is a CrispDecodeError naming its kind, without an excerpt", () =>
     Effect.gen(function*() {
-      const server = yield* Loopback.make(Loopback.always({ status: 200, body: "[1,2,3]" }))
+      const server = yield* Loopback.make(Loopback.always({ status: 200, body: `["jane.doe@example.com",2,3]` }))
       const error = yield* getProfile(ids).pipe(Effect.provide(Crisp.layer(server)), Effect.flip)
       expect(error._tag).toBe("CrispDecodeError")
       if (error._tag !== "CrispDecodeError") return
       expect(error.status).toBe(200)
-      expect(error.excerpt).toBe("[1,2,3]")
+      expect(error.excerpt).toBeUndefined()
+      expect(error.issue).toBe("the body is JSON (array (3 items)), not a Crisp envelope")
+      expect(error.message).not.toContain("jane.doe")
     }))
 
   it.scopedLive("HEAD: 200 is true, 404 is false, 401 is CrispUnauthorized", () =>

@@ -87,22 +87,33 @@ describe("CrispHttp error classes", () => {
       expect(error.message).toContain("Maintenance")
     }))
 
-  it.scopedLive("truncated JSON in a 200 is a CrispDecodeError with an excerpt", () =>
+  it.scopedLive("truncated JSON in a 200 is a CrispDecodeError with its length, and no excerpt (it is customer data)", () =>
     Effect.gen(function*() {
-      const server = yield* Loopback.make(
-        Loopback.always({ status: 200, body: `{"error":false,"reason":"resolved","data":{"session_id":"s` })
-      )
+      const body = `{"error":false,"reason":"resolved","data":{"session_id":"s","email":"jane.doe@example.com`
+      const server = yield* Loopback.make(Loopback.always({ status: 200, body }))
       const error = yield* getConversation(ids).pipe(Effect.provide(Crisp.layer(server, noRetry)), Effect.flip)
       expect(error._tag).toBe("CrispDecodeError")
       if (error._tag !== "CrispDecodeError") return
-      expect(error.excerpt).toBe(`{"error":false,"reason":"resolved","data":{"session_id":"s`)
+      expect(error.excerpt).toBeUndefined()
+      expect(error.issue).toBe(`the body is not valid JSON (${body.length} chars, cut short?)`)
+      expect(JSON.stringify(error) + error.message).not.toContain("jane.doe")
     }))
 
-  it.scopedLive("truncated JSON in a 500 is a CrispApiError with the status and an excerpt", () =>
+  it.scopedLive("truncated JSON in a 500 is a CrispApiError with the status and no excerpt", () =>
     Effect.gen(function*() {
       const server = yield* Loopback.make(Loopback.always({ status: 500, body: `{"error":true,"reas` }))
       const error = yield* getConversation(ids).pipe(Effect.provide(Crisp.layer(server, noRetry)), Effect.flip)
-      expect(error).toMatchObject({ _tag: "CrispApiError", status: 500, excerpt: `{"error":true,"reas` })
+      expect(error).toMatchObject({ _tag: "CrispApiError", status: 500, reason: "server_error" })
+      expect(error._tag === "CrispApiError" && error.excerpt).toBeUndefined()
+    }))
+
+  it.scopedLive("a reason that is not a code (a long or odd string) is not copied into the error", () =>
+    Effect.gen(function*() {
+      const reason = "Customer jane.doe@example.com is blocked"
+      const server = yield* Loopback.make(Loopback.always({ status: 400, body: { error: true, reason, data: {} } }))
+      const error = yield* getConversation(ids).pipe(Effect.provide(Crisp.layer(server, noRetry)), Effect.flip)
+      expect(error).toMatchObject({ _tag: "CrispApiError", status: 400, reason: "http_error" })
+      expect(error.message).not.toContain("jane.doe")
     }))
 
   it.scopedLive("a connection reset (socket destroyed before answering) is a network CrispTransportError", () =>

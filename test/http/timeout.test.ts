@@ -111,16 +111,17 @@ describe("timeoutFail under the TestClock", () => {
 describe("CrispHttp timeout, over real HTTP", () => {
   it.scopedLive("a timed-out request's connection is closed, and the next call succeeds", () =>
     Effect.gen(function*() {
-      const server = yield* Loopback.make(Loopback.sequence(
-        { ...Loopback.envelope({ n: 1 }), delayMs: 2_000 },
-        Loopback.envelope({ n: 2 })
-      ))
+      // Answered by path, not by arrival order: on a loaded machine the slow request may
+      // time out before it has even reached the server.
+      const server = yield* Loopback.make((request) =>
+        request.url.endsWith("/slow") ? { ...Loopback.envelope({ n: 1 }), delayMs: 2_000 } : Loopback.envelope({ n: 2 })
+      )
       const layer = Crisp.layer(server, { retry: false, timeout: "80 millis" })
       const error = yield* Effect.flip(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(layer)))
       expect(error).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
       expect(error.message).toContain("80")
       const data = yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(Effect.provide(layer))
       expect(data).toEqual({ n: 2 })
-      expect((yield* server.requests).map((r) => r.url)).toEqual(["/v1/slow", "/v1/fast"])
+      expect((yield* server.requests).map((r) => r.url).at(-1)).toBe("/v1/fast")
     }))
 })

@@ -77,7 +77,7 @@ describe("CrispEvent.decode", () => {
     expect(event._tag).toBe("Malformed")
     if (event._tag !== "Malformed") return
     expect(event.name).toBe("message:send")
-    expect(event.issue).toBe("at fingerprint: expected number, got string")
+    expect(event.issue).toBe("at fingerprint: expected number, got string (10 chars)")
     expect(event.issue).not.toContain("tok_SECRET")
     expect((event.data as { fingerprint: string }).fingerprint).toBe("tok_SECRET")
   })
@@ -89,18 +89,18 @@ describe("CrispEvent.decode", () => {
     }
     expect(issue("session:set_email", { website_id: "w", session_id: "s" })).toBe("at email: is missing")
     expect(issue("message:send", { ...(samples["message:send"] as object), type: "note" }))
-      .toBe('at type: expected "text" | "file" | "animation" | "audio" | "picker" | "field" | "carousel", got string')
+      .toBe('at type: expected "text" | "file" | "animation" | "audio" | "picker" | "field" | "carousel", got string (4 chars)')
     expect(issue("session:set_state", { website_id: "w", session_id: "s", state: "closed" }))
-      .toBe('at state: expected "pending" | "unresolved" | "resolved", got string')
+      .toBe('at state: expected "pending" | "unresolved" | "resolved", got string (6 chars)')
     expect(issue("session:sync:geolocation", {
       website_id: "w",
       session_id: "s",
       geolocation: { coordinates: { latitude: "47.2" } }
-    })).toBe("at geolocation.coordinates.latitude: expected number, got string")
+    })).toBe("at geolocation.coordinates.latitude: expected number, got string (4 chars)")
     expect(issue("session:set_segments", { website_id: "w", session_id: "s", segments: ["a", 2] }))
       .toBe("at segments.1: expected string, got number")
     expect(issue("campaign:dispatched", null)).toContain("got null")
-    expect(issue("campaign:dispatched", "text")).toContain("got string")
+    expect(issue("campaign:dispatched", "text")).toContain("got string (4 chars)")
     expect(issue("campaign:dispatched", undefined)).toContain("got undefined")
     expect(issue("message:updated", { website_id: "w", session_id: "s", fingerprint: 1, content: 3 }))
       .toBe("at content: expected string | object, got number")

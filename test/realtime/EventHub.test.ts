@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Exit, Fiber, Scope, Stream } from "effect"
+import { Chunk, Deferred, Effect, Exit, Fiber, Option, Scope, Stream } from "effect"
 import * as CrispEvent from "../../src/realtime/CrispEvent.js"
 import * as CrispEvents from "../../src/realtime/CrispEvents.js"
 import { CrispRealtimeUnauthorized } from "../../src/realtime/CrispRealtimeError.js"
@@ -203,5 +203,137 @@ describe("EventHub", () => {
         expect(Chunk.toArray(more).map(count)).toEqual([1, 2, 3])
       }
     }))
-})
 
+  it.scopedLive("deliver answers true once the subscriber took the event; each tracked event travels alone", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ strategy: "suspend" })
+      const events = yield* hub.subscribe
+      const chunks: Array<Array<number>> = []
+      const gate = yield* Deferred.make<void>()
+      // The reader waits at the gate before its first read.
+      yield* Effect.forkScoped(Effect.zipRight(
+        Deferred.await(gate),
+        events.pipe(Stream.mapChunks((chunk) => {
+          chunks.push(Chunk.toArray(chunk).map(count))
+          return chunk
+        }), Stream.runDrain)
+      ))
+      hub.unsafePublish(visitors(1))
+      const first = yield* Effect.fork(hub.deliver(visitors(2), "1 second"))
+      yield* Effect.sleep("5 millis")
+      hub.unsafePublish(visitors(3))
+      const second = yield* Effect.fork(hub.deliver(visitors(4), "1 second"))
+      yield* Effect.sleep("20 millis")
+      // Not taken yet: nobody has answered.
+      expect(first.unsafePoll()).toBeNull()
+      yield* Deferred.succeed(gate, void 0)
+      expect([yield* Fiber.join(first), yield* Fiber.join(second)]).toEqual([true, true])
+      expect(chunks).toEqual([[1, 2], [3, 4]])
+    }))
+
+  it.scopedLive("deliver: false without a subscriber, and false (withdrawn, never seen) when not taken in time", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ strategy: "suspend" })
+      expect(yield* hub.deliver(visitors(0), "1 second")).toBe(false)
+      const events = yield* hub.subscribe
+      expect(yield* hub.deliver(visitors(1), "30 millis")).toBe(false)
+      // The withdrawn event is skipped; the next one is read.
+      const reader = yield* Effect.fork(events.pipe(Stream.take(1), Stream.runCollect))
+      expect(yield* hub.deliver(visitors(2), "1 second")).toBe(true)
+      expect(Chunk.toArray(yield* Fiber.join(reader)).map(count)).toEqual([2])
+    }))
+
+  it.scopedLive("deliver: interrupting it withdraws the event; a subscriber leaving without reading it answers false", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ strategy: "suspend" })
+      const scope = yield* Scope.make()
+      const events = yield* Scope.extend(hub.subscribe, scope)
+      const interrupted = yield* Effect.fork(hub.deliver(visitors(1), "1 second"))
+      yield* Effect.sleep("10 millis")
+      yield* Fiber.interrupt(interrupted)
+      // The interrupted one is gone from the backlog: the reader's first event is the next.
+      const reader = yield* Effect.fork(events.pipe(Stream.take(1), Stream.runCollect))
+      expect(yield* hub.deliver(visitors(2), "1 second")).toBe(true)
+      expect(Chunk.toArray(yield* Fiber.join(reader)).map(count)).toEqual([2])
+      const left = yield* Effect.fork(hub.deliver(visitors(3), "1 second"))
+      yield* Effect.sleep("10 millis")
+      yield* Scope.close(scope, Exit.void)
+      expect(yield* Fiber.join(left)).toBe(false)
+    }))
+
+  it.scopedLive("deliver with two subscribers: true once both took it; a sliding backlog that drops it settles it", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ capacity: 1, strategy: "sliding" })
+      const a = yield* hub.subscribe
+      const b = yield* hub.subscribe
+      const both = yield* Effect.fork(hub.deliver(visitors(1), "1 second"))
+      const fromA = yield* a.pipe(Stream.take(1), Stream.runCollect)
+      expect(Chunk.toArray(fromA).map(count)).toEqual([1])
+      yield* Effect.sleep("10 millis")
+      expect(both.unsafePoll()).toBeNull()
+      yield* b.pipe(Stream.take(1), Stream.runDrain)
+      expect(yield* Fiber.join(both)).toBe(true)
+      // Slid out of both backlogs before anyone read it: nobody took it.
+      const lost = yield* Effect.fork(hub.deliver(visitors(2), "1 second"))
+      yield* Effect.sleep("10 millis")
+      hub.unsafePublish(visitors(3))
+      expect(yield* Fiber.join(lost)).toBe(false)
+    }))
+
+  it.scopedLive("warnings of the synchronous forms are logged in the reading program's fiber, with its logger", () => {
+    const logs = captureLogs()
+    return Effect.gen(function*() {
+      // The hub is made without the capturing logger...
+      const hub = yield* makeHub({ capacity: 1, strategy: "sliding" })
+      const events = yield* hub.subscribe
+      const bad = CrispEvent.decode("session:set_email", { website_id: "w", session_id: "s", email: ["jane.doe@example.com"] })
+      hub.unsafePublish(bad)
+      hub.unsafePublish(visitors(1)) // slides `bad` out: one discarded
+      expect(logs.lines).toEqual([])
+      // ...and the reader, which has it, logs both warnings when it reads.
+      const got = yield* events.pipe(Stream.take(1), Stream.runCollect, Effect.provide(logs.layer))
+      expect(Chunk.toArray(got).map(count)).toEqual([1])
+      expect(logs.lines.filter((line) => line.startsWith("WARN"))).toEqual([
+        expect.stringContaining('malformed "session:set_email" event (at email: expected string, got array (1 item))'),
+        expect.stringContaining("events are being discarded")
+      ])
+      expect(logs.lines.join("\n")).not.toContain("jane.doe")
+      // takeWarnings hands them over as one effect, once.
+      hub.unsafePublish(bad)
+      const warnings = hub.takeWarnings()
+      expect(warnings).toBeDefined()
+      expect(hub.takeWarnings()).toBeUndefined()
+      yield* Option.getOrThrow(Option.fromNullable(warnings)).pipe(Effect.provide(logs.layer))
+      expect(logs.lines.filter((line) => line.startsWith("WARN"))).toHaveLength(3)
+    })
+  })
+
+  it.scoped("warnings nobody logged yet are capped; the rest are counted in one line", () => {
+    const logs = captureLogs()
+    return Effect.gen(function*() {
+      const hub = yield* makeHub()
+      const bad = CrispEvent.decode("session:set_email", { website_id: "w", session_id: "s", email: 1 })
+      for (let i = 0; i < 100; i++) hub.unsafePublish(bad)
+      yield* Option.getOrThrow(Option.fromNullable(hub.takeWarnings()))
+      const warnings = logs.lines.filter((line) => line.startsWith("WARN"))
+      expect(warnings).toHaveLength(65)
+      expect(warnings[64]).toContain("effect-crisp: 36 more realtime warnings were not logged")
+    }).pipe(Effect.provide(logs.layer))
+  })
+
+  it.scopedLive("deliver under a backlog that never empties: 3,000 events, each taken once, all answered true", () =>
+    Effect.gen(function*() {
+      const hub = yield* makeHub({ strategy: "suspend" })
+      const events = yield* hub.subscribe
+      const reader = yield* Effect.fork(events.pipe(Stream.take(3_000), Stream.runCollect))
+      const answers = yield* Effect.forEach(
+        Array.from({ length: 3_000 }, (_, i) => i),
+        (i) => hub.deliver(visitors(i), "5 seconds"),
+        { concurrency: "unbounded" }
+      )
+      expect(answers.every((answer) => answer)).toBe(true)
+      const read = Chunk.toArray(yield* Fiber.join(reader)).map(count)
+      expect(read).toHaveLength(3_000)
+      expect(new Set(read).size).toBe(3_000)
+    }))
+})

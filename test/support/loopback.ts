@@ -146,21 +146,11 @@ export const make = (handler: Handler = always({ status: 200 })): Effect.Effect<
       socket.on("close", () => sockets.delete(socket))
     })
 
-    yield* Effect.acquireRelease(
-      Effect.async<void>((resume) => {
-        server.listen(0, "127.0.0.1", () => resume(Effect.void))
-      }),
-      () =>
-        Effect.async<void>((resume) => {
-          for (const timer of timers) clearTimeout(timer)
-          timers.clear()
-          server.close(() => resume(Effect.void))
-          for (const socket of sockets) socket.destroy()
-          server.closeAllConnections()
-        })
-    )
-
-    const port = (server.address() as AddressInfo).port
+    const port = yield* listen(server, () => {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+      for (const socket of sockets) socket.destroy()
+    })
     return {
       origin: `http://127.0.0.1:${port}`,
       port,
@@ -169,6 +159,26 @@ export const make = (handler: Handler = always({ status: 200 })): Effect.Effect<
       clear: Effect.sync(() => { recorded = [] })
     }
   })
+
+/**
+ * Listens on a random 127.0.0.1 port for as long as the scope lives and answers the
+ * port; closing runs `beforeClose`, then closes the server and drops its connections.
+ */
+export const listen = (server: Http.Server, beforeClose: () => void = () => {}): Effect.Effect<number, never, Scope.Scope> =>
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.async<void>((resume) => {
+        server.listen(0, "127.0.0.1", () => resume(Effect.void))
+      }),
+      () =>
+        Effect.async<void>((resume) => {
+          beforeClose()
+          server.close(() => resume(Effect.void))
+          server.closeAllConnections()
+        })
+    ),
+    () => (server.address() as AddressInfo).port
+  )
 
 /**
  * A port on 127.0.0.1 where nothing listens (a server is started and closed to find

@@ -5,12 +5,14 @@ import {
   Deferred,
   Effect,
   Exit,
+  Fiber,
   Layer,
   Logger,
   LogLevel,
   Option,
   Queue,
   Redacted,
+  Scope,
   Stream,
   TestClock
 } from "effect"
@@ -154,52 +156,91 @@ describe("toWebHandler: fetch Request → Response", () => {
     }).pipe(quiet))
 })
 
+/** A signed `message:send` delivery with this content. */
+const delivery = (content: string) => {
+  const body = envelope("message:send", messageSend(content))
+  return { body, headers: signedHeaders(body), method: "POST" }
+}
+
+/**
+ * A slow subscriber: it holds the first real event it reads until `gate` opens.
+ * Returns once its subscription is live (a probe went through).
+ */
+const gatedReader = (context: Context.Context<CrispEvents | CrispWebhooks.CrispWebhooks>) =>
+  Effect.gen(function*() {
+    const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
+    const seen = yield* Queue.unbounded<CrispEvent>()
+    const gate = yield* Deferred.make<void>()
+    const reader = yield* Effect.forkScoped(Stream.runForEach(Context.get(context, CrispEvents).events, (event) =>
+      Effect.zipRight(Queue.offer(seen, event), event.name === "test:probe" ? Effect.void : Deferred.await(gate))))
+    for (let n = 0; ; n++) {
+      yield* hooks.receive(probeSigned(n))
+      if (Option.isSome(yield* Queue.poll(seen))) break
+      yield* Effect.sleep("1 millis")
+    }
+    return { hooks, seen, gate, reader }
+  })
+
 describe("receive", () => {
-  it.scopedLive("a full buffer: 503 with Retry-After after enqueueTimeout; the retry is then delivered", () =>
+  it.scopedLive("a slow subscriber: what it does not take within enqueueTimeout is 503 and withdrawn; the retry is delivered once", () =>
     Effect.gen(function*() {
       const context = yield* Layer.build(CrispWebhooks.layer({
         secret,
         hub: { capacity: 1, strategy: "suspend" },
         enqueueTimeout: "50 millis"
       }))
-      const hooks = Context.get(context, CrispWebhooks.CrispWebhooks)
-      const seen = yield* Queue.unbounded<CrispEvent>()
-      const gate = yield* Deferred.make<void>()
-      // A slow subscriber: it holds the first real event until the gate opens.
-      yield* Effect.forkScoped(Stream.runForEach(Context.get(context, CrispEvents).events, (event) =>
-        Effect.zipRight(
-          Queue.offer(seen, event),
-          event.name === "test:probe" ? Effect.void : Deferred.await(gate)
-        )))
-      for (let n = 0; ; n++) {
-        yield* hooks.receive(probeSigned(n))
-        if (Option.isSome(yield* Queue.poll(seen))) break
-        yield* Effect.sleep("1 millis")
-      }
-      const delivery = (content: string) => {
-        const body = envelope("message:send", messageSend(content))
-        return { body, headers: signedHeaders(body), method: "POST" }
-      }
+      const { gate, hooks, seen } = yield* gatedReader(context)
       const a = delivery("a")
       const b = delivery("b")
-      const c = delivery("c")
       expect((yield* hooks.receive(a))._tag).toBe("Delivered") // taken by the subscriber, which now waits
-      expect((yield* hooks.receive(b))._tag).toBe("Delivered") // fills the buffer (capacity 1)
-      const refused = yield* hooks.receive(c)
+      // Not taken in time: 503, and withdrawn (the subscriber will not see it later).
+      const refused = yield* hooks.receive(b)
       expect(refused._tag).toBe("Rejected")
       expect(refused.status).toBe(503)
-      const response = yield* hooks.handleWeb(request(c.body, c.headers))
+      const response = yield* hooks.handleWeb(request(b.body, b.headers))
       expect(response.status).toBe(503)
       expect(response.headers.get("retry-after")).toBe("1")
-      // Room again: the same delivery (Crisp's retry) is accepted — not mistaken for a duplicate.
       yield* Deferred.succeed(gate, void 0)
-      expect((yield* hooks.receive(c))._tag).toBe("Delivered")
+      // Crisp's retry of the same delivery is accepted — not mistaken for a duplicate.
+      const retried = yield* hooks.receive(b)
+      expect(retried._tag === "Rejected" ? retried.error.message : retried._tag).toBe("Delivered")
       const contents: Array<string> = []
-      while (contents.length < 3) {
+      while (contents.length < 2) {
         const event = yield* next(seen)
         if (event._tag === "Event" && event.name === "message:send") contents.push(event.data.content as string)
       }
-      expect(contents).toEqual(["a", "b", "c"])
+      expect(contents).toEqual(["a", "b"])
+      expect(yield* nothingMore(seen)).toBe(0)
+    }).pipe(quiet))
+
+  it.scopedLive("shutdown: once the layer's scope closes new deliveries get 503, and the one in flight is finished first", () =>
+    Effect.gen(function*() {
+      const layerScope = yield* Scope.make()
+      const context = yield* Layer.buildWithScope(CrispWebhooks.layer({ secret, enqueueTimeout: "2 seconds" }), layerScope)
+      const { gate, hooks, reader, seen } = yield* gatedReader(context)
+      expect((yield* hooks.receive(delivery("a")))._tag).toBe("Delivered") // the reader now waits at the gate
+      const inFlight = yield* Effect.fork(hooks.receive(delivery("b")))
+      yield* Effect.sleep("20 millis")
+      const closing = yield* Effect.fork(Scope.close(layerScope, Exit.void))
+      yield* Effect.sleep("20 millis")
+      // Shutting down: a new delivery is refused at once, so that Crisp delivers it later.
+      const late = yield* hooks.receive(delivery("c"))
+      expect(late._tag === "Rejected" && [late.status, late.error.message]).toEqual([
+        503,
+        "Crisp web hook refused (503 Overloaded): the receiver is shutting down; retry later"
+      ])
+      const response = yield* hooks.handleWeb(request(delivery("d").body, delivery("d").headers))
+      expect(response.status).toBe(503)
+      // The scope waits for the delivery in flight...
+      expect(closing.unsafePoll()).toBeNull()
+      yield* Deferred.succeed(gate, void 0)
+      // ...which reaches the reader and is answered 200; then the hub ends the stream.
+      expect((yield* Fiber.join(inFlight))._tag).toBe("Delivered")
+      yield* Fiber.join(closing)
+      yield* Fiber.join(reader)
+      const contents: Array<unknown> = []
+      for (const event of yield* Queue.takeAll(seen)) if (event.name === "message:send") contents.push(event.data)
+      expect(contents.map((data) => (data as { content: string }).content)).toEqual(["a", "b"])
     }).pipe(quiet))
 
   it.scoped("repeats are remembered for the tolerance window (TestClock), then refused as stale", () =>

@@ -25,6 +25,8 @@ export interface PostOptions {
   readonly chunks?: number
   /** Send this Content-Length header instead of the real one. */
   readonly contentLength?: number
+  /** Give up (fail with code `ETIMEDOUT`) when no answer came within this many milliseconds. */
+  readonly timeoutMs?: number
 }
 
 /** One raw HTTP request with node:http (full control over Content-Length and chunking). */
@@ -42,6 +44,10 @@ export const post = (url: string, options: PostOptions = {}): Effect.Effect<Repl
     })
     // The server may answer (413) and close before the whole body is written: that is fine.
     request.on("error", (error) => resume(Effect.fail(error)))
+    if (options.timeoutMs !== undefined) {
+      request.setTimeout(options.timeoutMs, () =>
+        request.destroy(Object.assign(new Error("no answer in time"), { code: "ETIMEDOUT" })))
+    }
     if (body !== undefined && options.chunks !== undefined) {
       const size = Math.ceil(body.length / options.chunks)
       for (let i = 0; i < body.length; i += size) request.write(body.subarray(i, i + size))

@@ -10,6 +10,7 @@ import {
   CrispRateLimited,
   CrispUnauthorized
 } from "../../CrispError.js"
+import { kindOf } from "../schemaIssue.js"
 
 /** What a response is checked against: which request it answered. */
 export interface RequestInfo {
@@ -19,11 +20,23 @@ export interface RequestInfo {
 
 const EXCERPT_LENGTH = 200
 
-/** The first characters of a body, single-spaced, for error messages. */
+/**
+ * The first characters of a body, single-spaced, for error messages. Only for a body
+ * that is not JSON at all (an HTML error page from a proxy): a JSON body may carry
+ * customer data and is described by its kind instead.
+ */
 export const excerpt = (body: string): string => {
   const flat = body.replace(/\s+/g, " ").trim()
   return flat.length > EXCERPT_LENGTH ? flat.slice(0, EXCERPT_LENGTH) + "…" : flat
 }
+
+/**
+ * Crisp's `reason` when it is one of its codes (`invalid_session`, `not_found`): a
+ * short word. Anything else in that place is a response value, not a code, and is
+ * not copied into errors.
+ */
+const reasonCode = (reason: unknown): string | undefined =>
+  typeof reason === "string" && /^[A-Za-z0-9_.:-]{1,64}$/.test(reason) ? reason : undefined
 
 const reasonOf = (status: number): string =>
   status === 404 ? "not_found" :
@@ -70,12 +83,16 @@ export const statusError = (
 /** Result of reading a body: Crisp's `data`, or an error. */
 export type BodyResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly error: CrispError }
 
+/** Whether a body starts like a JSON object, array or string. */
+const looksLikeJson = (text: string): boolean => /^\s*[[{"]/.test(text)
+
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * Reads a response body. A 2xx gives the envelope's `data` (an empty body gives
  * `undefined`); `error: true` in a 2xx envelope and every non-2xx status give an
- * error; a body that is not a Crisp envelope gives an error with an excerpt.
+ * error. A body that is not JSON at all gives an error with an excerpt of it; JSON
+ * that is broken or not an envelope is described by its kind and length only.
  */
 export const readBody = (
   req: RequestInfo,
@@ -93,6 +110,16 @@ export const readBody = (
   try {
     parsed = JSON.parse(text)
   } catch {
+    // Broken JSON (a body cut short) is still customer data: no excerpt of it. A body
+    // that is not JSON at all (a proxy's HTML page) gets one.
+    if (looksLikeJson(text)) {
+      return {
+        ok: false,
+        error: success
+          ? new CrispDecodeError({ ...req, status, issue: `the body is not valid JSON (${text.length} chars, cut short?)` })
+          : statusError(req, status, undefined, undefined, retryAfterMillis)
+      }
+    }
     return {
       ok: false,
       error: success
@@ -101,14 +128,15 @@ export const readBody = (
     }
   }
   if (!isRecord(parsed)) {
+    // JSON, but not an envelope: it may hold customer data, so only its kind is told.
     return {
       ok: false,
       error: success
-        ? new CrispDecodeError({ ...req, status, issue: "the body is not a Crisp envelope", excerpt: excerpt(text) })
-        : statusError(req, status, undefined, excerpt(text), retryAfterMillis)
+        ? new CrispDecodeError({ ...req, status, issue: `the body is JSON (${kindOf(parsed)}), not a Crisp envelope` })
+        : statusError(req, status, undefined, undefined, retryAfterMillis)
     }
   }
-  const reason = typeof parsed.reason === "string" ? parsed.reason : undefined
+  const reason = reasonCode(parsed.reason)
   if (!success) return { ok: false, error: statusError(req, status, reason, undefined, retryAfterMillis) }
   if (parsed.error === true) {
     return { ok: false, error: new CrispApiError({ ...req, status, reason: reason ?? "error" }) }

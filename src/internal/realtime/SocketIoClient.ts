@@ -113,8 +113,11 @@ export interface RunOptions<E, R> {
   readonly handshakeTimeout?: Duration.DurationInput
   /** Runs once the Socket.IO connect succeeded; a failure ends the connection. */
   readonly onConnect?: (session: Session) => Effect.Effect<void, E, R>
-  /** Called synchronously for every event, in order. Keep it fast. */
-  readonly onEvent: (name: string, data: unknown) => void
+  /**
+   * Called synchronously for every event, in order. Keep it fast. An effect it
+   * returns (a warning to log, say) runs in a fiber of the connection.
+   */
+  readonly onEvent: (name: string, data: unknown) => Effect.Effect<void> | void
   /** Called for every frame that could not be read; the connection goes on. */
   readonly onInvalidFrame?: (reason: string) => Effect.Effect<void> | void
 }
@@ -184,7 +187,7 @@ export const run = <E = never, R = never>(
 
     const deliver = (name: string, data: unknown): Effect.Effect<void> | void => {
       try {
-        onEvent(name, data)
+        return onEvent(name, data)
       } catch (error) {
         return onInvalid === undefined
           ? undefined

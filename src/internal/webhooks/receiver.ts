@@ -1,6 +1,6 @@
 /** The receiver behind `CrispWebhooks.layer`: one `receive` shared by the HTTP adapters. */
 import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
-import { Cause, Clock, Data, Duration, Effect, Option, Redacted, Runtime, Stream } from "effect"
+import { Cause, Clock, Data, Deferred, Duration, Effect, FiberRef, Redacted, Runtime, type Scope, Stream } from "effect"
 import { type CrispEvent, decode, type Delivery } from "../../realtime/CrispEvent.js"
 import type { EventHub } from "../realtime/EventHub.js"
 import * as DeliveryHeaders from "../../webhooks/DeliveryHeaders.js"
@@ -10,10 +10,11 @@ import { bytesToHex, utf8Decoder, utf8Encoder } from "./bytes.js"
 import { sha256 } from "./hmac.js"
 import * as Memo from "./memo.js"
 import { timestampMillis, toleranceMillis, verifyWith } from "./verify.js"
+import { withSpanIfTraced } from "../http/span.js"
 
 /** What became of one delivery. */
 export type Outcome = Data.TaggedEnum<{
-  /** Verified, decoded and enqueued: answered 200. */
+  /** Verified, decoded and taken by the subscribers: answered 200. */
   Delivered: { readonly status: 200; readonly event: CrispEvent }
   /** Verified, but already delivered within the window: answered 200, not enqueued again. */
   Duplicate: { readonly status: 200 }
@@ -144,15 +145,46 @@ const answer = (outcome: Outcome): { readonly status: number; readonly body: str
   }
 }
 
-const unavailable = Outcome.Rejected({
+const failed = Outcome.Rejected({
   status: 503,
-  error: requestError("Overloaded", 503, "the receiver is shutting down or failed")
+  error: requestError("Overloaded", 503, "the receiver failed (the error is logged)")
 })
+
+const shuttingDown = Outcome.Rejected({
+  status: 503,
+  error: requestError("Overloaded", 503, "the receiver is shutting down; retry later")
+})
+
+/** An HTTP method as it may be shown: a short token, else nothing of it. */
+const methodName = (method: string): string => (/^[A-Za-z]{1,16}$/.test(method) ? method.toUpperCase() : "this method")
+
+const SPAN_OPTIONS = { kind: "server" as const, captureStackTrace: false }
+
+/** Logs a refusal as a warning (reason and status, never the body) and notes the outcome on the span. */
+const observed = <R>(self: Effect.Effect<Outcome, never, R>): Effect.Effect<Outcome, never, R> =>
+  self.pipe(
+    Effect.tap((outcome) =>
+      outcome._tag === "Rejected"
+        ? Effect.logWarning(outcome.error.message).pipe(
+          Effect.annotateLogs({ "crisp.webhook.status": outcome.status, "crisp.webhook.reason": outcome.error.reason })
+        )
+        : Effect.void
+    ),
+    Effect.tap((outcome) =>
+      Effect.annotateCurrentSpan({
+        "crisp.webhook.outcome": outcome._tag,
+        "http.response.status_code": outcome.status,
+        ...(outcome._tag === "Delivered" ? { "crisp.event": outcome.event.name } : {})
+      })
+    ),
+    // A span only when the program installed a tracer (see `withSpanIfTraced`).
+    (self) => withSpanIfTraced(self, "CrispWebhooks.receive", SPAN_OPTIONS)
+  )
 
 export const make = (
   options: ReceiverOptions,
   hub: EventHub
-): Effect.Effect<Receiver> =>
+): Effect.Effect<Receiver, never, Scope.Scope> =>
   Effect.gen(function*() {
     const secret = options.secret === undefined ? undefined : Redacted.value(options.secret)
     const websiteKey = options.websiteKey === undefined ? undefined : utf8Encoder.encode(Redacted.value(options.websiteKey))
@@ -172,6 +204,50 @@ export const make = (
     const enqueueTimeout = Duration.decode(options.enqueueTimeout ?? DEFAULT_ENQUEUE_TIMEOUT)
     const memo = options.duplicates === false ? undefined : Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
     const runtime = yield* Effect.runtime<never>()
+
+    // Shutdown: once the layer's scope closes, new deliveries are answered 503 (Crisp
+    // delivers them again later) and the ones in flight are given time to finish.
+    let draining = false
+    let inFlight = 0
+    const idle = yield* Deferred.make<void>()
+    // The loggers of the deliveries, for the one line logged at shutdown: a finalizer
+    // may run in a fiber without them (`ManagedRuntime.dispose` runs it in its own).
+    let loggers = yield* FiberRef.get(FiberRef.currentLoggers)
+    let minimumLevel = yield* FiberRef.get(FiberRef.currentMinimumLogLevel)
+    const admitted = <R>(self: Effect.Effect<Outcome, never, R>): Effect.Effect<Outcome, never, R> =>
+      Effect.withFiberRuntime((fiber) => {
+        if (draining) return Effect.succeed(shuttingDown)
+        inFlight++
+        loggers = fiber.getFiberRef(FiberRef.currentLoggers)
+        minimumLevel = fiber.getFiberRef(FiberRef.currentMinimumLogLevel)
+        return Effect.ensuring(
+          self,
+          Effect.sync(() => {
+            if (--inFlight === 0 && draining) Deferred.unsafeDone(idle, Effect.void)
+          })
+        )
+      })
+    yield* Effect.addFinalizer(() =>
+      Effect.suspend(() => {
+        draining = true
+        if (inFlight === 0) return Effect.void
+        // A delivery waiting for its event to be taken ends within `enqueueTimeout`;
+        // past that, what is left is a body still being read (a slow client).
+        const grace = Duration.sum(enqueueTimeout, Duration.millis(250))
+        // Finalizers run uninterruptibly: the wait must be made interruptible, or the
+        // timeout could not end it.
+        return Effect.timeoutOption(Effect.interruptible(Deferred.await(idle)), grace).pipe(
+          Effect.flatMap((done) =>
+            done._tag === "Some"
+              ? Effect.void
+              : Effect.logWarning(`effect-crisp: ${inFlight} web hook deliveries were still in flight at shutdown`).pipe(
+                Effect.locally(FiberRef.currentLoggers, loggers),
+                Effect.locally(FiberRef.currentMinimumLogLevel, minimumLevel)
+              )
+          )
+        )
+      })
+    )
 
     /** Authenticates; answers the memo key of the delivery (if it has one) and the header timestamp. */
     const authenticate = (
@@ -208,15 +284,18 @@ export const make = (
       })
     }
 
-    /** Enqueues; `false` when the hub refused it or did not make room in time. */
-    const enqueue = (event: CrispEvent): Effect.Effect<boolean> =>
-      Effect.map(Effect.timeout(hub.publish(event), enqueueTimeout).pipe(Effect.option), Option.getOrElse(() => false))
+    /**
+     * Hands the event to the subscribers; `true` once they took it, `false` (and the
+     * event withdrawn) when they did not within `enqueueTimeout`.
+     */
+    const enqueue = (event: CrispEvent): Effect.Effect<boolean> => hub.deliver(event, enqueueTimeout)
 
-    const receive = (input: ReceiveInput): Effect.Effect<Outcome> =>
+    const notPost = (method: string) =>
+      rejected(requestError("MethodNotAllowed", 405, `${methodName(method)} is not allowed; Crisp POSTs its hooks`))
+
+    const accept = (input: ReceiveInput): Effect.Effect<Outcome> =>
       Effect.gen(function*() {
-        if (input.method !== undefined && input.method.toUpperCase() !== "POST") {
-          return rejected(requestError("MethodNotAllowed", 405, `${input.method} is not allowed; Crisp POSTs its hooks`))
-        }
+        if (input.method !== undefined && input.method.toUpperCase() !== "POST") return notPost(input.method)
         const size = typeof input.body === "string" ? utf8Encoder.encode(input.body).length : input.body.length
         if (size > maxBodyBytes) return rejected(requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`))
         const headers = DeliveryHeaders.read(input.headers)
@@ -243,47 +322,36 @@ export const make = (
         const enqueued = yield* Effect.onInterrupt(enqueue(event), () => release)
         if (!enqueued) {
           yield* release
-          return rejected(requestError("Overloaded", 503, "the event buffer is full; retry later"))
+          const stopped = (yield* hub.subscribers) === 0
+          return rejected(requestError(
+            "Overloaded",
+            503,
+            stopped
+              ? "the subscriber stopped before it took the event; retry later"
+              : "the subscribers did not take the event in time; retry later"
+          ))
         }
         return Outcome.Delivered({ status: 200, event })
-      }).pipe(
-        Effect.tap((outcome) =>
-          outcome._tag === "Rejected"
-            ? Effect.logWarning(outcome.error.message).pipe(
-              Effect.annotateLogs({ "crisp.webhook.status": outcome.status, "crisp.webhook.reason": outcome.error.reason })
-            )
-            : Effect.void
-        ),
-        Effect.tap((outcome) =>
-          Effect.annotateCurrentSpan({
-            "crisp.webhook.outcome": outcome._tag,
-            "http.response.status_code": outcome.status,
-            ...(outcome._tag === "Delivered" ? { "crisp.event": outcome.event.name } : {})
-          })
-        ),
-        Effect.withSpan("CrispWebhooks.receive")
-      )
+      })
+
+    const receive = (input: ReceiveInput): Effect.Effect<Outcome> => observed(admitted(accept(input)))
+
+    const tooLargeDeclared = () => rejected(requestError("TooLarge", 413, `Content-Length is over ${maxBodyBytes} bytes`))
 
     const httpApp: Receiver["httpApp"] = Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
-      if (request.method !== "POST") {
-        return yield* receive({ body: "", headers: request.headers, method: request.method })
-      }
-      if (declaredTooLarge(request.headers["content-length"], maxBodyBytes)) {
-        return rejected(requestError("TooLarge", 413, `Content-Length is over ${maxBodyBytes} bytes`))
-      }
+      if (request.method !== "POST") return notPost(request.method)
+      if (declaredTooLarge(request.headers["content-length"], maxBodyBytes)) return tooLargeDeclared()
       // Drain up to another `maxBodyBytes` so the 413 reaches a client still sending; beyond, cut.
       const body = yield* Effect.either(collect(request.stream, maxBodyBytes, maxBodyBytes))
-      if (body._tag === "Left") {
-        return rejected(
-          unreadable(body.left)
-        )
-      }
-      return yield* receive({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
+      if (body._tag === "Left") return rejected(unreadable(body.left))
+      return yield* accept({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
     }).pipe(
       Effect.catchAllCause((cause) =>
-        Cause.isInterruptedOnly(cause) ? Effect.interrupt : Effect.as(Effect.logError(cause), unavailable)
+        Cause.isInterruptedOnly(cause) ? Effect.interrupt : Effect.as(Effect.logError(cause), failed)
       ),
+      admitted,
+      observed,
       Effect.map((outcome) => {
         const { body, headers, status } = answer(outcome)
         return HttpServerResponse.text(body, { status, headers, contentType: "application/json" })
@@ -292,12 +360,8 @@ export const make = (
 
     const handleWeb = (request: Request): Effect.Effect<Response> =>
       Effect.gen(function*() {
-        if (request.method.toUpperCase() !== "POST") {
-          return yield* receive({ body: "", headers: request.headers, method: request.method })
-        }
-        if (declaredTooLarge(request.headers.get("content-length"), maxBodyBytes)) {
-          return rejected(requestError("TooLarge", 413, `Content-Length is over ${maxBodyBytes} bytes`))
-        }
+        if (request.method.toUpperCase() !== "POST") return notPost(request.method)
+        if (declaredTooLarge(request.headers.get("content-length"), maxBodyBytes)) return tooLargeDeclared()
         const source = request.body
         const body = source === null
           ? { _tag: "Right" as const, right: new Uint8Array(0) }
@@ -305,14 +369,12 @@ export const make = (
             Stream.fromReadableStream({ evaluate: () => source, onError: () => "Unreadable" as const }),
             maxBodyBytes
           ))
-        if (body._tag === "Left") {
-          return rejected(
-            unreadable(body.left)
-          )
-        }
-        return yield* receive({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
+        if (body._tag === "Left") return rejected(unreadable(body.left))
+        return yield* accept({ body: body.right, headers: request.headers, url: request.url, method: "POST" })
       }).pipe(
-        Effect.catchAllCause((cause) => Effect.as(Effect.logError(cause), unavailable)),
+        Effect.catchAllCause((cause) => Effect.as(Effect.logError(cause), failed)),
+        admitted,
+        observed,
         Effect.map((outcome) => {
           const { body, headers, status } = answer(outcome)
           return new Response(body, { status, headers: { ...headers, "content-type": "application/json" } })
