@@ -13,7 +13,7 @@
  * print the offending value (`Expected string, actual "jane@example.com"`), which puts
  * customer data and arbitrarily large strings into errors and logs. They are not used.
  */
-import type { ParseResult, SchemaAST } from "effect"
+import { Option, type ParseResult, SchemaAST } from "effect"
 
 /** What a value is, without the value: `string (12 chars)`, `array (3 items)`, `number`, `null`… */
 export const kindOf = (u: unknown): string => {
@@ -148,17 +148,45 @@ const at = (path: ReadonlyArray<string>, message: string) =>
 
 const found = (ast: SchemaAST.AST, actual: unknown) => `expected ${expected(ast)}, got ${kindOf(actual)}`
 
+/**
+ * The message a Schema of ours attaches to a failure (`Schema.filter(…, { message })`,
+ * `.annotations({ message })`): authored text such as "give all three or none".
+ * Our message functions never quote the value; one that returns anything but a
+ * string is ignored. `override` asks for the annotation to win over inner issues.
+ */
+const authored = (issue: ParseResult.ParseIssue, override: boolean): string | undefined => {
+  if (!("ast" in issue)) return undefined
+  const annotation = SchemaAST.getMessageAnnotation(issue.ast)
+  if (Option.isNone(annotation)) return undefined
+  try {
+    const out: unknown = annotation.value(issue)
+    if (typeof out === "string") return override ? undefined : out
+    if (typeof out === "object" && out !== null && "message" in out && typeof out.message === "string") {
+      const overrides = "override" in out && out.override === true
+      return override && !overrides ? undefined : out.message
+    }
+  } catch {
+    // a message that cannot be made: describe the issue instead
+  }
+  return undefined
+}
+
 const describe = (
   issue: ParseResult.ParseIssue,
   path: ReadonlyArray<string>,
   parent: SchemaAST.AST | undefined
 ): string => {
+  const own = authored(issue, true)
+  if (own !== undefined) return at(path, own)
   switch (issue._tag) {
     case "Pointer": {
       const keys = Array.isArray(issue.path) ? issue.path as ReadonlyArray<PropertyKey> : [issue.path as PropertyKey]
       return describe(issue.issue, [...path, ...keys.map((key) => segment(key, parent))], undefined)
     }
-    case "Refinement":
+    case "Refinement": {
+      const message = issue.kind === "Predicate" ? authored(issue, false) : undefined
+      return message === undefined ? describe(issue.issue, path, undefined) : at(path, message)
+    }
     case "Transformation":
       return describe(issue.issue, path, undefined)
     case "Composite": {
@@ -172,7 +200,7 @@ const describe = (
       return first === undefined ? at(path, found(issue.ast, issue.actual)) : describe(first, path, issue.ast)
     }
     case "Type":
-      return at(path, found(issue.ast, issue.actual))
+      return at(path, authored(issue, false) ?? found(issue.ast, issue.actual))
     case "Missing":
       return at(path, "is missing")
     case "Unexpected":

@@ -243,7 +243,7 @@ describe("bodies, queries and answers", () => {
           })
           const error = yield* Effect.flip(WebsiteHelpdesk.resolveTreePath(W, "en", "articles", "getting-started"))
           expect(error._tag).toBe("CrispDecodeError")
-          expect(error.message).toContain("at children.0.children.0.slug: Expected string, actual 7")
+          expect(error.message).toContain("at children.0.children.0.slug: expected string, got number")
         })
     ))
 

@@ -116,7 +116,7 @@ describe("WebsiteVisitors", () => {
           expect(yield* WebsiteVisitors.countBlockedInRule(W, "ip_range")).toEqual({ rule: ["ip_range"], blocked: 2 })
           const error = yield* Effect.flip(WebsiteVisitors.countBlockedInRule(W, "ip_range"))
           expect(error._tag).toBe("CrispDecodeError")
-          expect(error.message).toContain("at blocked: Expected number")
+          expect(error.message).toContain("at blocked: expected number")
           expect((yield* server.requests).map((r) => target(server, r).path)[0]).toBe(`/v1/website/${W}/visitors/blocked/ip_range`)
         })
     ))
