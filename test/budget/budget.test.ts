@@ -71,10 +71,10 @@ describe("request budget", () => {
       yield* TestClock.adjust("3 seconds")
       yield* Fiber.join(fiber)
       expect(times).toEqual([200, 400, 600])
-      for (let i = 0; i < 10; i++) yield* budget.onAnswered
+      for (let i = 0; i < 10; i++) yield* budget.onAnswered({ epoch: 1 })({ epoch: 1 })
       state = yield* budget.state
       expect(state.currentPerSecond).toBeCloseTo(7, 5)
-      for (let i = 0; i < 100; i++) yield* budget.onAnswered
+      for (let i = 0; i < 100; i++) yield* budget.onAnswered({ epoch: 1 })({ epoch: 1 })
       expect((yield* budget.state).currentPerSecond).toBe(10)
     }))
 

@@ -170,7 +170,7 @@ export const make = (
         ? requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`)
         : requestError("Unreadable", 400, "the body could not be read")
     const enqueueTimeout = Duration.decode(options.enqueueTimeout ?? DEFAULT_ENQUEUE_TIMEOUT)
-    const memo = options.duplicates === false ? undefined : Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
+    const memo = options.duplicates === false ? undefined : yield* Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
     const runtime = yield* Effect.runtime<never>()
 
     /** Authenticates; answers the memo key of the delivery (if it has one) and the header timestamp. */
@@ -228,12 +228,10 @@ export const make = (
         if (key !== undefined && memo !== undefined) {
           const now = yield* Clock.currentTimeMillis
           const expiresAt = Math.max(now, auth.right.millis ?? now) + memoWindow
-          if (!memo.claim(key, now, expiresAt)) return Outcome.Duplicate({ status: 200 })
+          if (!(yield* memo.claim(key, now, expiresAt))) return Outcome.Duplicate({ status: 200 })
         }
         const event = decode(envelope.value.event, envelope.value.data, deliveryOf(envelope.value, headers, auth.right.millis))
-        const release = Effect.sync(() => {
-          if (key !== undefined) memo?.release(key)
-        })
+        const release = key === undefined || memo === undefined ? Effect.void : memo.release(key)
         // Nobody listening (the bot has not started yet, or has stopped): a 200 would
         // lose the event, a 503 makes Crisp deliver it again later.
         if ((yield* hub.subscribers) === 0) {
