@@ -136,7 +136,7 @@ export const makeBudget = (options: BudgetOptions): Budget => {
   /** Counts the pauses, so that waiting fibers notice a new one. */
   let epoch = 0
   let ticket: Ticket = { epoch }
-  /** Last time a caller had to wait for a slot at the rate: demand is above it. */
+  /** The slot of the last caller that had to wait for one: until then (and a while after), demand is above the rate. */
   let saturatedAt = Number.NEGATIVE_INFINITY
   // Answers without a rate limit: this window's and the previous one's.
   let windowStart = Number.NEGATIVE_INFINITY
@@ -180,7 +180,7 @@ export const makeBudget = (options: BudgetOptions): Budget => {
     const arrival = Math.max(theoreticalArrival, start)
     const at = Math.max(start, arrival - tolerance)
     theoreticalArrival = arrival + interval
-    if (at > now) saturatedAt = now
+    if (at > now) saturatedAt = at
     return at - now
   }
 

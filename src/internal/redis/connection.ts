@@ -58,14 +58,13 @@ export const loadIoredis = (
 
 /** What kind of failure, without anything an error message could carry (hosts, values). */
 const kindOf = (error: unknown): string => {
-  if (error instanceof Error) {
-    if (/timed out/i.test(error.message)) return "command timeout"
-    const code = (error as Error & { readonly code?: unknown }).code
-    if (typeof code === "string") return code
-    if (error.name === "ReplyError") return `Redis error ${error.message.split(" ")[0] ?? ""}`.trim()
-    return error.name
-  }
-  return "unknown error"
+  if (!(error instanceof Error)) return "unknown error"
+  if (/timed out/i.test(error.message)) return "command timeout"
+  if (/closed|not writeable|isn't writeable/i.test(error.message)) return "connection closed"
+  const code = (error as Error & { readonly code?: unknown }).code
+  if (typeof code === "string") return code
+  if (error.name === "ReplyError") return `Redis error ${error.message.split(" ")[0] ?? ""}`.trim()
+  return error.name
 }
 
 const isNoScript = (error: unknown) => error instanceof Error && error.message.startsWith("NOSCRIPT")

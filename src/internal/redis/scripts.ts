@@ -11,7 +11,7 @@
  * - `t`: GCRA theoretical arrival time (ms); `r`: the rate in force (absent: unpaced).
  * - `p`: paused until (ms); `e`: pause epoch (see `Ticket`).
  * - `ws`, `wc`, `wp`: start of the answer-count window, its count and the previous one's.
- * - `s`: last time a caller had to wait for a slot (demand above the rate).
+ * - `s`: the slot of the last caller that had to wait for one (demand above the rate).
  *
  * Every script answers an array of strings; the first says which case it is.
  */
@@ -86,7 +86,7 @@ if rate ~= nil then
   local arrival = math.max(tat, start)
   at = math.max(start, arrival - (tonumber(ARGV[3]) - 1) * interval)
   tat = arrival + interval
-  if at > now then redis.call('HSET', key, 's', now) end
+  if at > now then redis.call('HSET', key, 's', at) end
 end
 redis.call('HSET', key, 'd', day, 'u', used, 't', tat)
 redis.call('PEXPIRE', key, ARGV[5])
