@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Clock, Effect, Fiber, TestClock } from "effect"
+import { Clock, type Duration, Effect, Fiber, TestClock } from "effect"
 import { makeBudget } from "../../src/internal/http/budget.js"
 
 const acquireAt = (budget: ReturnType<typeof makeBudget>, times: Array<number>) =>
@@ -101,6 +101,15 @@ describe("request budget", () => {
       expect((yield* budget.state).currentPerSecond).toBeCloseTo(6.4, 5)
     }))
 
+  it.effect("a Retry-After of more than a minute (a spent quota, not the rate) neither pauses nor slows anybody", () =>
+    Effect.gen(function*() {
+      const budget = makeBudget({ perSecond: 10 })
+      yield* budget.onRateLimited(3_600_000, yield* budget.acquire("GET", "a"))
+      expect(yield* budget.state).toMatchObject({ currentPerSecond: 10, pausedUntil: undefined })
+      yield* budget.onRateLimited(60_000, yield* budget.acquire("GET", "a"))
+      expect(yield* budget.state).toMatchObject({ currentPerSecond: 8, pausedUntil: 60_000 })
+    }))
+
   it.effect("a stale 429 with a longer Retry-After still extends the pause", () =>
     Effect.gen(function*() {
       const budget = makeBudget({ perSecond: 10 })
@@ -135,20 +144,20 @@ describe("request budget without a configured rate", () => {
 
   it.effect("the window slides: the previous second counts by how much of it is still within a second", () =>
     Effect.gen(function*() {
-      const budget = makeBudget({})
-      yield* succeed(budget, 40)
-      yield* TestClock.adjust("1250 millis")
-      yield* succeed(budget, 10)
-      yield* budget.onRateLimited(1000, yield* budget.acquire("GET", "a"))
+      /** 40 successes, then 10 more `later`, then a 429: the rate learnt. */
+      const learnt = (later: Duration.DurationInput) =>
+        Effect.gen(function*() {
+          const budget = makeBudget({})
+          yield* succeed(budget, 40)
+          yield* TestClock.adjust(later)
+          yield* succeed(budget, 10)
+          yield* budget.onRateLimited(1000, yield* budget.acquire("GET", "a"))
+          return (yield* budget.state).currentPerSecond
+        })
       // 10 in this window, and three quarters of the previous window's 40
-      expect((yield* budget.state).currentPerSecond).toBe(40)
-      const older = makeBudget({})
-      yield* succeed(older, 40)
-      yield* TestClock.adjust("2500 millis")
-      yield* succeed(older, 10)
-      yield* older.onRateLimited(1000, yield* older.acquire("GET", "a"))
+      expect(yield* learnt("1250 millis")).toBe(40)
       // the 40 are two windows old: forgotten
-      expect((yield* older.state).currentPerSecond).toBe(10)
+      expect(yield* learnt("2500 millis")).toBe(10)
     }))
 
   it.effect("with nothing to learn from (no success yet), a 429 without Retry-After neither paces nor pauses", () =>

@@ -9,13 +9,20 @@ import { CrispRedis } from "../../src/redis.js"
 import * as RedisServer from "./server.js"
 import { calls, IDENTIFIER, KEY, simulator, stack, state } from "./support.js"
 
+/** A Redis, a FakeCrisp and two "processes" on them with the same budget. */
+const pair = (budget: NonNullable<Parameters<typeof stack>[2]>["budget"]) =>
+  Effect.gen(function*() {
+    const redis = yield* RedisServer.make
+    const sim = yield* simulator
+    const a = yield* stack(sim, redis.url, { budget })
+    const b = yield* stack(sim, redis.url, { budget })
+    return { redis, sim, a, b }
+  })
+
 describe("shared budget on Redis", () => {
   it.scopedLive("two processes draw from one daily allowance, and both report the shared numbers", () =>
     Effect.gen(function*() {
-      const redis = yield* RedisServer.make
-      const sim = yield* simulator
-      const a = yield* stack(sim, redis.url, { budget: { daily: 10 } })
-      const b = yield* stack(sim, redis.url, { budget: { daily: 10 } })
+      const { a, b, sim } = yield* pair({ daily: 10 })
       const [ra, rb] = yield* Effect.all([calls(a, 7), calls(b, 7)], { concurrency: 2 })
       expect(ra.failed).toEqual([])
       expect(rb.failed).toEqual([])
@@ -41,11 +48,7 @@ describe("shared budget on Redis", () => {
 
   it.scopedLive("past the allowance a call is refused at once, while callers let through still wait for their slots", () =>
     Effect.gen(function*() {
-      const redis = yield* RedisServer.make
-      const sim = yield* simulator
-      const budget = { perSecond: 2, burst: 1, daily: 2 }
-      const a = yield* stack(sim, redis.url, { budget })
-      const b = yield* stack(sim, redis.url, { budget })
+      const { a, b, sim } = yield* pair({ perSecond: 2, burst: 1, daily: 2 })
       const order: Array<string> = []
       const call = (context: typeof a, name: string) =>
         Effect.tap(calls(context, 1, 1), (r) => Effect.sync(() => order.push(`${name}:${r.ok === 1 ? "ok" : "refused"}`)))
@@ -73,11 +76,7 @@ describe("shared budget on Redis", () => {
 
   it.scopedLive("the steady rate is one for all: two processes at 100/s, burst 1, take the time of 40 requests", () =>
     Effect.gen(function*() {
-      const redis = yield* RedisServer.make
-      const sim = yield* simulator
-      const budget = { perSecond: 100, burst: 1 }
-      const a = yield* stack(sim, redis.url, { budget })
-      const b = yield* stack(sim, redis.url, { budget })
+      const { a, b, sim } = yield* pair({ perSecond: 100, burst: 1 })
       const started = performance.now()
       yield* Effect.all([calls(a, 20, 8), calls(b, 20, 8)], { concurrency: 2 })
       const elapsed = performance.now() - started
@@ -126,11 +125,7 @@ describe("shared budget on Redis", () => {
 
   it.scopedLive("a 429 with Retry-After pauses every process; the other process's calls wait too", () =>
     Effect.gen(function*() {
-      const redis = yield* RedisServer.make
-      const sim = yield* simulator
-      const budget = { perSecond: 100, burst: 1 }
-      const a = yield* stack(sim, redis.url, { budget })
-      const b = yield* stack(sim, redis.url, { budget })
+      const { a, b, redis, sim } = yield* pair({ perSecond: 100, burst: 1 })
       yield* calls(a, 3)
       yield* sim.fake.failNext(429, { headers: { "retry-after": "0.4" } })
       const [ra, rb] = yield* Effect.all([calls(a, 20, 3), calls(b, 20, 3)], { concurrency: 2 })
@@ -150,6 +145,18 @@ describe("shared budget on Redis", () => {
       // the rate eased by a fifth for everybody and is recovering
       expect(s.currentPerSecond).toBeGreaterThan(80)
       expect(s.currentPerSecond).toBeLessThanOrEqual(100)
+    }))
+
+  it.scopedLive("a 429 with a Retry-After of an hour (a spent quota) fails that call and pauses nobody", () =>
+    Effect.gen(function*() {
+      const { a, b, sim } = yield* pair({ perSecond: 100 })
+      yield* sim.fake.failNext(429, { headers: { "retry-after": "3600" } })
+      const first = yield* calls(a, 1, 1)
+      expect(first.failed).toEqual(["CrispRateLimited"])
+      const started = performance.now()
+      expect(yield* calls(b, 5, 1)).toEqual({ ok: 5, exhausted: 0, failed: [] })
+      expect(performance.now() - started).toBeLessThan(5_000)
+      expect((yield* state(b)).pausedUntil).toBeUndefined()
     }))
 })
 

@@ -14,6 +14,22 @@ import * as Workers from "./workers.js"
 
 const TIMEOUT = { timeout: 90_000 }
 
+/** `n` listing workers on one token, against `restUrl`, sharing the Redis at `redisUrl`. */
+const httpWorkers = (
+  n: number,
+  restUrl: string,
+  redisUrl: string,
+  job: Pick<Workers.HttpJob, "budget" | "calls" | "concurrency">
+) =>
+  Workers.startAll(Array.from({ length: n }, () => ({
+    mode: "http" as const,
+    restUrl,
+    identifier: IDENTIFIER,
+    key: KEY,
+    redisUrl,
+    ...job
+  })))
+
 const reports = (workers: ReadonlyArray<{ readonly worker: Workers.Worker }>) =>
   Effect.gen(function*() {
     for (const { worker } of workers) yield* worker.send("go")
@@ -30,16 +46,11 @@ describe("several processes, one token", () => {
       const redis = yield* RedisServer.make
       const sim = yield* simulator
       yield* sim.fake.limit({ perSecond: RATE, burst: 10, status: 429, retryAfter: true, dailyQuota: DAILY })
-      const workers = yield* Workers.startAll(Array.from({ length: 4 }, () => ({
-        mode: "http" as const,
-        restUrl: sim.restUrl,
-        identifier: IDENTIFIER,
-        key: KEY,
-        redisUrl: redis.url,
+      const workers = yield* httpWorkers(4, sim.restUrl, redis.url, {
         budget: { perSecond: RATE, burst: 10, daily: DAILY },
         calls: 60,
         concurrency: 8
-      })))
+      })
       const all = yield* reports(workers)
       const ok = all.reduce((n, r) => n + r.ok, 0)
       const exhausted = all.reduce((n, r) => n + r.exhausted, 0)
@@ -63,16 +74,11 @@ describe("several processes, one token", () => {
     Effect.gen(function*() {
       const redis = yield* RedisServer.make
       const sim = yield* simulator
-      const workers = yield* Workers.startAll(Array.from({ length: 4 }, () => ({
-        mode: "http" as const,
-        restUrl: sim.restUrl,
-        identifier: IDENTIFIER,
-        key: KEY,
-        redisUrl: redis.url,
+      const workers = yield* httpWorkers(4, sim.restUrl, redis.url, {
         budget: { perSecond: 100, burst: 1 },
         calls: 40,
         concurrency: 1
-      })))
+      })
       const running = yield* Effect.fork(reports(workers))
       // mid-run: once they are all well under way
       while ((yield* sim.fake.requests).length < 20) yield* Effect.sleep("5 millis")
@@ -131,16 +137,11 @@ describe("several processes, one token", () => {
     Effect.gen(function*() {
       const redis = yield* RedisServer.make
       const sim = yield* simulator
-      const workers = yield* Workers.startAll(Array.from({ length: 2 }, () => ({
-        mode: "http" as const,
-        restUrl: sim.restUrl,
-        identifier: IDENTIFIER,
-        key: KEY,
-        redisUrl: redis.url,
+      const workers = yield* httpWorkers(2, sim.restUrl, redis.url, {
         budget: { perSecond: 200, burst: 10, daily: 100_000 },
         calls: 200,
         concurrency: 4
-      })))
+      })
       const running = yield* Effect.fork(reports(workers))
       yield* Effect.sleep("250 millis")
       yield* redis.stop

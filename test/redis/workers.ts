@@ -13,6 +13,8 @@ import { build } from "esbuild"
 import { Effect, type Scope } from "effect"
 import type { HooksJob, HttpJob } from "./worker.js"
 
+export type { HooksJob, HttpJob } from "./worker.js"
+
 const SOURCE = fileURLToPath(new URL("./worker.ts", import.meta.url))
 
 let bundled: Promise<string> | undefined

@@ -104,6 +104,16 @@ export const RECOVERY_SHARE = 1 / 50
 export const PROBE_STEP = 0.01
 /** The floor of a learnt rate, per second. */
 export const LEARNT_FLOOR = 1
+/**
+ * A `Retry-After` longer than this is not a rate limit but a spent quota (Crisp's
+ * answer until its UTC midnight): it neither pauses nor slows anybody; the refused
+ * call fails by the retry policy (`maxRetryAfter`, default also a minute).
+ */
+export const MAX_PAUSE_MS = 60_000
+
+/** Whether a 420/429 is about the rate (and the budget should react to it). */
+export const isRateSignal = (retryAfterMillis: number | undefined): boolean =>
+  retryAfterMillis === undefined || retryAfterMillis <= MAX_PAUSE_MS
 
 /** The numbers every budget derives from its options. */
 export interface BudgetRules {
@@ -210,6 +220,7 @@ export const makeBudget = (options: BudgetOptions): Budget => {
 
   const onRateLimited = (retryAfterMillis: number | undefined, of?: Ticket) =>
     Effect.map(Clock.currentTimeMillis, (now) => {
+      if (!isRateSignal(retryAfterMillis)) return
       if (of !== undefined && of.epoch !== epoch) {
         // In flight before the latest pause: only a longer wait than that pause counts.
         if (retryAfterMillis !== undefined && now + retryAfterMillis > pausedUntil) {

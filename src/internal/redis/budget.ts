@@ -12,7 +12,16 @@
 import { randomUUID } from "node:crypto"
 import { Clock, Duration, Effect } from "effect"
 import { CrispQuotaExhausted } from "../../CrispError.js"
-import { type Budget, type BudgetOptions, type BudgetState, DAY_MS, makeBudget, rulesOf, type Ticket } from "../http/budget.js"
+import {
+  type Budget,
+  type BudgetOptions,
+  type BudgetState,
+  DAY_MS,
+  isRateSignal,
+  makeBudget,
+  rulesOf,
+  type Ticket
+} from "../http/budget.js"
 import type { Connection } from "./connection.js"
 import * as Scripts from "./scripts.js"
 
@@ -154,6 +163,7 @@ export const makeSharedBudget = (
 
     const onRateLimited = (retryAfterMillis: number | undefined, ticket?: Ticket): Effect.Effect<void> => {
       if (ticket?.shared !== true) return local.onRateLimited(retryAfterMillis, ticket)
+      if (!isRateSignal(retryAfterMillis)) return Effect.void
       return Effect.flatMap(
         connection.script(Scripts.limited, key, [
           generation,
