@@ -218,7 +218,11 @@ export interface CommonOptions {
   readonly hub?: HubOptions | undefined
   /** How long a delivery may wait for room in the hub before it is answered 503. Default 5 seconds. */
   readonly enqueueTimeout?: Duration.DurationInput | undefined
-  /** How many recent deliveries are remembered to recognise repeats; `false` for none. Default 10,000. */
+  /**
+   * How many recent deliveries are remembered to recognise repeats; `false` for none.
+   * Default 10,000. With `CrispRedis.layer` (`effect-crisp/redis`) provided underneath,
+   * repeats are recognised across every replica on the same Redis and prefix.
+   */
   readonly duplicates?: number | false | undefined
 }
 
