@@ -67,8 +67,8 @@ describe("when Redis goes away", () => {
       const elapsed = performance.now() - started
       expect(outcome).toEqual({ ok: 40, exhausted: 0, failed: [] })
       // 40 calls one after another, each paying 100 ms, would take 4 s; the breaker lets
-      // one call try Redis per second. At 200/s (half of 400, the default 2 replicas): ~0.2 s.
-      expect(elapsed).toBeLessThan(1_500)
+      // one call try Redis per second. At 200/s (half of 400, the default 2 replicas): ~0.3 s.
+      expect(elapsed).toBeLessThan(3_000)
       expect(warnings(logs.lines)).toHaveLength(1)
       expect((yield* state(a)).shared).toBe(false)
       yield* redis.thaw
@@ -92,7 +92,7 @@ describe("when Redis goes away", () => {
       const sim = yield* simulator
       const started = performance.now()
       const a = yield* stack(sim, redis.url, { budget: { daily: 10 }, redis: { connectTimeout: "200 millis", replicas: 2 } })
-      expect(performance.now() - started).toBeLessThan(1_000)
+      expect(performance.now() - started).toBeLessThan(1_500)
       expect(warnings(logs.lines)).toHaveLength(1)
       // half of the day's 10 while alone
       expect(yield* calls(a, 7, 1)).toEqual({ ok: 5, exhausted: 2, failed: [] })
