@@ -41,14 +41,18 @@ const reports = (workers: ReadonlyArray<{ readonly worker: Workers.Worker }>) =>
 describe("several processes, one token", () => {
   it.scopedLive("4 workers share one budget: the day's allowance is spent once, at the shared rate, almost without 429", () =>
     Effect.gen(function*() {
-      const RATE = 100
-      const DAILY = 150
+      const RATE = 50
+      const DAILY = 80
+      const CALLS = 4 * 40
       const redis = yield* RedisServer.make
       const sim = yield* simulator
-      yield* sim.fake.limit({ perSecond: RATE, burst: 10, status: 429, retryAfter: true, dailyQuota: DAILY })
+      // Crisp's bucket is deeper than the budget's burst: on a busy test machine starved
+      // workers send late requests in clumps (half a second of them at worst). At full
+      // size, 20/s, bench/bulk.ts runs both at the same burst.
+      yield* sim.fake.limit({ perSecond: RATE, burst: 25, status: 429, retryAfter: true, dailyQuota: DAILY })
       const workers = yield* httpWorkers(4, sim.restUrl, redis.url, {
-        budget: { perSecond: RATE, burst: 10, daily: DAILY },
-        calls: 60,
+        budget: { perSecond: RATE, burst: 5, daily: DAILY },
+        calls: CALLS / 4,
         concurrency: 8
       })
       const all = yield* reports(workers)
@@ -57,17 +61,18 @@ describe("several processes, one token", () => {
       expect(all.map((r) => r.failed)).toEqual([{}, {}, {}, {}])
       const log = yield* sim.fake.requests
       const refused = log.filter((r) => r.status === 429).length
+      // four budgets of their own would send four times the rate: hundreds of 429s
       expect(refused).toBeLessThanOrEqual(5)
       // every attempt counts against the day, a refused one too (it was retried)
       expect(log.length).toBe(DAILY)
       expect(ok).toBe(DAILY - refused)
-      expect(exhausted).toBe(240 - ok)
+      expect(exhausted).toBe(CALLS - ok)
       for (const r of all) expect(r.state).toMatchObject({ shared: true, usedToday: log.length, remainingToday: 0 })
-      // The ideal: the allowance at the rate, 1.5 s; the first 10 go at once, so at least 1.4 s
+      // The ideal: the allowance at the rate, 1.6 s; the first 5 go at once, so at least 1.5 s
       // (four budgets of their own would take a quarter of that). How close to the ideal it
       // gets is measured by bench/bulk.ts at full size: a shared test machine's clock says little.
       const wall = Math.max(...all.map((r) => r.finishedAt)) - Math.min(...all.map((r) => r.startedAt))
-      expect(wall).toBeGreaterThanOrEqual(1_300)
+      expect(wall).toBeGreaterThanOrEqual(1_400)
     }), TIMEOUT)
 
   it.scopedLive("one 429 with Retry-After pauses all four workers", () =>
