@@ -5,7 +5,8 @@ export default defineConfig({
     index: "src/index.ts",
     realtime: "src/realtime.ts",
     webhooks: "src/webhooks.ts",
-    testing: "src/testing.ts"
+    testing: "src/testing.ts",
+    redis: "src/redis.ts"
   },
   format: ["esm", "cjs"],
   dts: true,
@@ -14,5 +15,5 @@ export default defineConfig({
   clean: true,
   treeshake: true,
   target: "node20",
-  external: ["effect", "@effect/platform", "isomorphic-ws", "ws", "socket.io"]
+  external: ["effect", "@effect/platform", "isomorphic-ws", "ws", "socket.io", "ioredis"]
 })

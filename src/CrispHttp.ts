@@ -42,7 +42,8 @@ import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySch
 import { version } from "./internal/http/version.js"
 import { type Local, timeoutFail } from "./internal/http/timeout.js"
 import { completeInFlight } from "./internal/http/inflight.js"
-import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/http/budget.js"
+import { type BudgetOptions, type BudgetState, makeBudget, type Ticket } from "./internal/http/budget.js"
+import { SharedStore } from "./internal/redis/service.js"
 import type { PathValue } from "./internal/rest/path.js"
 
 export type { RetryPolicy } from "./internal/http/retry.js"
@@ -102,8 +103,9 @@ export interface Options {
   readonly platformSpans?: boolean
   /**
    * A request budget shared by every fiber using this layer: a steady rate with a
-   * burst, adaptive slow-down on 420/429, and a daily allowance. See the bulk-jobs
-   * guide.
+   * burst, adaptive slow-down on 420/429, and a daily allowance. Without a rate, one
+   * is learnt from the first 420/429. With `effect-crisp/redis` provided underneath,
+   * it is shared by every process on the same Redis. See the bulk-jobs guide.
    */
   readonly budget?: BudgetOptions
 }
@@ -220,8 +222,11 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       accept: "application/json"
     }
 
-    const budget = makeBudget(options.budget ?? {})
-    const budgeted = options.budget !== undefined
+    // One budget per layer, in memory; shared by every process when `effect-crisp/redis` is provided underneath.
+    const shared = yield* Effect.serviceOption(SharedStore)
+    const budget = Option.isSome(shared)
+      ? yield* shared.value.budget(options.identifier, options.budget ?? {})
+      : makeBudget(options.budget ?? {})
 
     // One request per verb carrying the headers; each call only sets its URL (no header copy).
     const templates = new Map<HttpMethod, HttpClientRequest.HttpClientRequest>()
@@ -237,7 +242,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
     const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
       let httpRequest = HttpClientRequest.setUrl(template(request.method), url)
       if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
-      const exchange = client.execute(httpRequest).pipe(
+      const exchange = (ticket: Ticket) => client.execute(httpRequest).pipe(
         Effect.flatMap((response) => {
           const status = response.status
           const limited = status === 429 || status === 420
@@ -250,8 +255,7 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
               const body = readBody(info, status, text, retryAfter)
               return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
             })
-          if (!budgeted) return result
-          return Effect.zipRight(limited ? budget.onRateLimited(retryAfter) : budget.onAnswered, result)
+          return Effect.zipRight(limited ? budget.onRateLimited(retryAfter, ticket) : budget.onAnswered(ticket), result)
         }),
         Effect.catchTags({
           RequestError: (error) =>
@@ -268,8 +272,11 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
           )
       )
       // A POST or PATCH handed to the client is not abandoned half-sent when interrupted.
-      const guarded = isIdempotent(request.method) ? exchange : completeInFlight(exchange, info)
-      return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), guarded) : guarded
+      const idempotent = isIdempotent(request.method)
+      return Effect.flatMap(
+        budget.acquire(info.method, info.path),
+        (ticket) => idempotent ? exchange(ticket) : completeInFlight(exchange(ticket), info)
+      )
     }
 
     const send = (request: CrispRequest): Effect.Effect<unknown, CrispError> =>

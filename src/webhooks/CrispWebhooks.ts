@@ -223,7 +223,11 @@ export interface CommonOptions {
    * 503 (and withdrawn). Default 5 seconds.
    */
   readonly enqueueTimeout?: Duration.DurationInput | undefined
-  /** How many recent deliveries are remembered to recognise repeats; `false` for none. Default 10,000. */
+  /**
+   * How many recent deliveries are remembered to recognise repeats; `false` for none.
+   * Default 10,000. With `CrispRedis.layer` (`effect-crisp/redis`) provided underneath,
+   * repeats are recognised across every replica on the same Redis and prefix.
+   */
   readonly duplicates?: number | false | undefined
 }
 

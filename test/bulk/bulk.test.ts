@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Fiber, Stream, TestClock } from "effect"
+import { Clock, Effect, Fiber, Stream, TestClock } from "effect"
 import { CrispHttp, WebsiteConversations } from "../../src/index.js"
 import { CrispTest } from "../../src/testing.js"
 
@@ -86,4 +86,37 @@ describe("bulk work within Crisp's limits", () => {
       // the budget keeps us under the limit: (almost) nothing is refused
       expect(refused).toBeLessThanOrEqual(5)
     }).pipe(Effect.provide(CrispTest.layer(undefined, { http: { budget: { perSecond: 50 } } }))))
+})
+
+describe("the adaptive default (no budget configured)", () => {
+  const burst =
+    Effect.gen(function*() {
+      const control = yield* CrispTest.Control
+      yield* control.limit({ perSecond: 50, status: 429, retryAfter: true })
+      let failures = 0
+      let finishedAt = -1
+      const fiber = yield* Effect.fork(Effect.forEach(
+        Array.from({ length: 600 }, (_, i) => i),
+        () => Effect.catchAll(WebsiteConversations.getList(W, 1), () => Effect.sync(() => void failures++)),
+        { concurrency: 32, discard: true }
+      ).pipe(Effect.zipRight(Effect.flatMap(Clock.currentTimeMillis, (t) => Effect.sync(() => void (finishedAt = t))))))
+      yield* TestClock.adjust("60 seconds")
+      yield* Fiber.join(fiber)
+      const log = yield* control.requests
+      return { failures, finishedAt, refused: log.filter((r) => r.status === 429).length, state: yield* CrispHttp.budgetState }
+    })
+
+  it.effect("600 calls, 32 at a time, against 50 req/s with 429 + Retry-After: 1: few refusals, no failure, near the ideal time", () =>
+    Effect.gen(function*() {
+      const { failures, finishedAt, refused, state } = yield* burst
+      expect(failures).toBe(0)
+      // the first wave (what was in flight when the first 429 came) and at most a few more
+      expect(refused).toBeLessThanOrEqual(35)
+      // ideal: 50 at once, then 550 at 50/s = 11 s
+      expect(finishedAt).toBeLessThanOrEqual(11_000 * 1.2)
+      // the rate learnt is what succeeded: about 50/s
+      expect(state.configuredPerSecond).toBeUndefined()
+      expect(state.currentPerSecond).toBeGreaterThan(40)
+      expect(state.currentPerSecond).toBeLessThan(60)
+    }).pipe(Effect.provide(CrispTest.layer())))
 })

@@ -202,7 +202,7 @@ export const make = (
         ? requestError("TooLarge", 413, `the body is over ${maxBodyBytes} bytes`)
         : requestError("Unreadable", 400, "the body could not be read")
     const enqueueTimeout = Duration.decode(options.enqueueTimeout ?? DEFAULT_ENQUEUE_TIMEOUT)
-    const memo = options.duplicates === false ? undefined : Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
+    const memo = options.duplicates === false ? undefined : yield* Memo.make(options.duplicates ?? DEFAULT_DUPLICATES)
     const runtime = yield* Effect.runtime<never>()
 
     // Shutdown: once the layer's scope closes, new deliveries are answered 503 (Crisp
@@ -307,12 +307,10 @@ export const make = (
         if (key !== undefined && memo !== undefined) {
           const now = yield* Clock.currentTimeMillis
           const expiresAt = Math.max(now, auth.right.millis ?? now) + memoWindow
-          if (!memo.claim(key, now, expiresAt)) return Outcome.Duplicate({ status: 200 })
+          if (!(yield* memo.claim(key, now, expiresAt))) return Outcome.Duplicate({ status: 200 })
         }
         const event = decode(envelope.value.event, envelope.value.data, deliveryOf(envelope.value, headers, auth.right.millis))
-        const release = Effect.sync(() => {
-          if (key !== undefined) memo?.release(key)
-        })
+        const release = key === undefined || memo === undefined ? Effect.void : memo.release(key)
         // Nobody listening (the bot has not started yet, or has stopped): a 200 would
         // lose the event, a 503 makes Crisp deliver it again later.
         if ((yield* hub.subscribers) === 0) {
