@@ -38,7 +38,8 @@ import { encodeQuery } from "./internal/http/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/http/response.js"
 import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/http/retry.js"
 import { version } from "./internal/http/version.js"
-import { type Local, timeoutFail } from "./internal/http/timeout.js"
+import { isLive, type Local, MAX_TIMER_MILLIS, timeoutFail } from "./internal/http/timeout.js"
+import { describeFailure, type Exchange, type ExchangeFailure, exchangeOf, type ExchangeRequest, timedOut } from "./internal/http/exchange.js"
 import { type BudgetOptions, type BudgetState, makeBudget } from "./internal/http/budget.js"
 import type { PathValue } from "./internal/rest/path.js"
 
@@ -161,15 +162,8 @@ const basicAuth = (identifier: string, key: Redacted.Redacted<string>) => {
   return "Basic " + btoa(binary)
 }
 
-const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string => {
-  const cause = error.cause
-  if (cause instanceof Error) {
-    const inner = (cause as Error & { cause?: unknown }).cause
-    const code = inner instanceof Error ? ((inner as Error & { code?: unknown }).code ?? inner.message) : undefined
-    return code === undefined ? `${error.reason}: ${cause.message}` : `${error.reason}: ${cause.message} (${String(code)})`
-  }
-  return error.reason
-}
+const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string =>
+  describeFailure(error.reason, error.cause)
 
 /**
  * Builds the service on top of an `HttpClient`.
@@ -231,38 +225,77 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       return found
     }
 
+    // What an answer means: `data`, `true`/`false` for HEAD, or the typed error.
+    // `text` is only read for other verbs; `retry-after` only on 420/429.
+    const interpret = <E>(
+      request: CrispRequest,
+      info: RequestInfo,
+      status: number,
+      retryAfterHeader: () => string | undefined,
+      text: Effect.Effect<string, E>
+    ): Effect.Effect<unknown, CrispError | E> => {
+      const limited = status === 429 || status === 420
+      const retryAfter = limited ? parseRetryAfter(retryAfterHeader(), Date.now()) : undefined
+      const result: Effect.Effect<unknown, CrispError | E> = request.method === "HEAD"
+        ? (status >= 200 && status < 300) ? Effect.succeed(true)
+        : status === 404 ? Effect.succeed(false)
+        : Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
+        : Effect.flatMap(text, (text) => {
+          const body = readBody(info, status, text, retryAfter)
+          return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
+        })
+      if (!budgeted) return result
+      return Effect.zipRight(limited ? budget.onRateLimited(retryAfter) : budget.onAnswered, result)
+    }
+
+    const timeoutError = (info: RequestInfo, timeout: Duration.Duration) => () =>
+      new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` })
+
+    // The lean path of a CrispTransport client (see internal/http/exchange.ts): one
+    // async step, the timer inside it. Not with platform spans: those need `execute`.
+    const lean: Exchange | undefined = platformSpans ? undefined : exchangeOf(base)
+    const jsonHeaders: Record<string, string> = { ...headers, "content-type": "application/json" }
+
+    const leanAttempt = (exchange: Exchange, request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
+      const leanRequest: ExchangeRequest = request.body === undefined
+        ? { method: request.method, url, headers, body: undefined }
+        : { method: request.method, url, headers: jsonHeaders, body: JSON.stringify(request.body) }
+      const onFailure = (failure: ExchangeFailure) =>
+        Effect.fail(
+          failure.kind === "timeout"
+            ? timeoutError(info, timeout)()
+            : new CrispTransportError({ ...info, kind: "network", detail: failure.detail })
+        )
+      const millis = Duration.toMillis(timeout)
+      const answered = Effect.clockWith((clock) =>
+        // On the live clock the transport's own timer; under any other (the
+        // TestClock) `timeoutFail`, so that tests keep control of time.
+        isLive(clock) && millis <= MAX_TIMER_MILLIS
+          ? exchange(leanRequest, millis)
+          : timeoutFail(exchange(leanRequest, undefined), timeout, () => timedOut)
+      )
+      const exchanged = Effect.matchEffect(answered, {
+        onFailure,
+        onSuccess: (response) =>
+          interpret(request, info, response.status, () => response.retryAfter, Effect.succeed(response.text))
+      })
+      return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchanged) : exchanged
+    }
+
     const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
+      if (lean !== undefined) return leanAttempt(lean, request, url, info, timeout)
       let httpRequest = HttpClientRequest.setUrl(template(request.method), url)
       if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
       const exchange = client.execute(httpRequest).pipe(
-        Effect.flatMap((response) => {
-          const status = response.status
-          const limited = status === 429 || status === 420
-          const retryAfter = limited ? parseRetryAfter(response.headers["retry-after"], Date.now()) : undefined
-          const result: Effect.Effect<unknown, CrispError | ResponseError> = request.method === "HEAD"
-            ? (status >= 200 && status < 300) ? Effect.succeed(true)
-            : status === 404 ? Effect.succeed(false)
-            : Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
-            : Effect.flatMap(response.text, (text) => {
-              const body = readBody(info, status, text, retryAfter)
-              return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
-            })
-          if (!budgeted) return result
-          return Effect.zipRight(limited ? budget.onRateLimited(retryAfter) : budget.onAnswered, result)
-        }),
+        Effect.flatMap((response): Effect.Effect<unknown, CrispError | ResponseError> =>
+          interpret(request, info, response.status, () => response.headers["retry-after"], response.text)),
         Effect.catchTags({
           RequestError: (error) =>
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) })),
           ResponseError: (error) =>
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) }))
         }),
-        (self) =>
-          timeoutFail(
-            self,
-            timeout,
-            () => new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` }),
-            attemptLocal
-          )
+        (self) => timeoutFail(self, timeout, timeoutError(info, timeout), attemptLocal)
       )
       return budgeted ? Effect.zipRight(budget.acquire(info.method, info.path), exchange) : exchange
     }

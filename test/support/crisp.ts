@@ -1,12 +1,31 @@
 /**
  * `CrispHttp` pointed at a {@link Loopback} server over a real transport, with tiny
- * retry delays so tests wait milliseconds.
+ * retry delays so tests wait milliseconds. {@link eachTransport} runs a block of
+ * tests once per transport `CrispHttp` is meant to run on.
  */
-import { FetchHttpClient } from "@effect/platform"
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { describe } from "@effect/vitest"
 import { Layer, Redacted, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
+import * as CrispTransport from "../../src/CrispTransport.js"
 import { endpoint } from "../../src/internal/rest/endpoint.js"
+import * as NodeCrispTransport from "../../src/node/CrispTransport.js"
 import type { Loopback } from "./loopback.js"
+
+/** An `HttpClient` layer `CrispHttp` can run on, by name. */
+export interface Transport {
+  readonly name: string
+  readonly layer: Layer.Layer<HttpClient.HttpClient>
+}
+
+/** The platform's clients and effect-crisp's lean ones: `CrispHttp` must behave the same on each. */
+export const transports: ReadonlyArray<Transport> = [
+  { name: "FetchHttpClient", layer: FetchHttpClient.layer },
+  { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
+  { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
+  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici }
+]
 
 /** Token identifier used by the tests. */
 export const IDENTIFIER = "7f1d2c3b-test-identifier"
@@ -19,10 +38,14 @@ export const restUrl = (server: Pick<Loopback, "origin">): string => `${server.o
 /** Retry policy with millisecond delays. */
 export const fastRetry = { maxAttempts: 3, baseDelay: "5 millis", maxDelay: "20 millis" } as const
 
-/** `CrispHttp` over `FetchHttpClient` against `server` (anything with an `origin`); `options` replace the defaults. */
+/**
+ * `CrispHttp` against `server` (anything with an `origin`) over `transport`
+ * (default `FetchHttpClient`); `options` replace the defaults.
+ */
 export const layer = (
   server: Pick<Loopback, "origin">,
-  options: Partial<CrispHttp.Options> = {}
+  options: Partial<CrispHttp.Options> = {},
+  transport: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
 ): Layer.Layer<CrispHttp.CrispHttp> =>
   CrispHttp.layer({
     identifier: IDENTIFIER,
@@ -31,7 +54,38 @@ export const layer = (
     timeout: "2 seconds",
     retry: fastRetry,
     ...options
-  }).pipe(Layer.provide(FetchHttpClient.layer))
+  }).pipe(Layer.provide(transport))
+
+/** This module with {@link layer} bound to one transport. */
+export interface Over {
+  readonly transport: Transport
+  readonly layer: (server: Pick<Loopback, "origin">, options?: Partial<CrispHttp.Options>) => Layer.Layer<CrispHttp.CrispHttp>
+  readonly IDENTIFIER: string
+  readonly KEY: string
+  readonly restUrl: typeof restUrl
+  readonly fastRetry: typeof fastRetry
+  readonly getConversation: typeof getConversation
+  readonly sendMessage: typeof sendMessage
+  readonly ids: typeof ids
+}
+
+/** Runs `body` in one `describe` per transport of {@link transports}, named after it. */
+export const eachTransport = (body: (Crisp: Over) => void): void => {
+  for (const transport of transports) {
+    describe(`over ${transport.name}`, () =>
+      body({
+        transport,
+        layer: (server, options = {}) => layer(server, options, transport.layer),
+        IDENTIFIER,
+        KEY,
+        restUrl,
+        fastRetry,
+        getConversation,
+        sendMessage,
+        ids
+      }))
+  }
+}
 
 /** A GET endpoint declared as the resources declare theirs. */
 export const getConversation = endpoint({

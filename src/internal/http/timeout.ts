@@ -17,8 +17,11 @@ import { type Clock, Duration, Effect, type Exit, Fiber, FiberRef } from "effect
 /** The clock of the default services: the one real programs run on. */
 const liveClock: Clock.Clock = Effect.runSync(Effect.clock)
 
+/** Whether `clock` is the default services' clock (then a plain timer keeps the same time). */
+export const isLive = (clock: Clock.Clock): boolean => clock === liveClock
+
 /** Longer delays do not fit `setTimeout`; they go through `Effect.timeoutFail`. */
-const MAX_TIMER_MILLIS = 2 ** 31 - 1
+export const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
 /** A FiberRef value that holds while the effect runs, as `Effect.locally` would set it. */
 export interface Local<T> {
