@@ -41,6 +41,12 @@ type AnyInput = {
   readonly body?: unknown
 }
 
+/** `make()`'s function, made on the first call and reused after. */
+const once = <I, O>(make: () => (input: I) => O): (input: I) => O => {
+  let compiled: ((input: I) => O) | undefined
+  return (input) => (compiled ??= make())(input)
+}
+
 /**
  * Declares an endpoint.
  *
@@ -59,9 +65,11 @@ export const endpoint = <const P extends string, A = void, I = unknown, Q = neve
   spec: EndpointSpec<P, A, I, Q, QI, B, BI>
 ): Endpoint<P, A, Q, B> => {
   const template = parseTemplate(spec.path)
-  const encodeQuery = spec.query === undefined ? undefined : Schema.encodeEither(spec.query)
-  const encodeBody = spec.body === undefined ? undefined : Schema.encodeEither(spec.body)
-  const decode = spec.response === undefined ? undefined : Schema.decodeUnknownEither(spec.response)
+  // Compiled on first use, then kept: compiling every endpoint's Schemas at module
+  // load made importing the package slower with each resource module.
+  const encodeQuery = spec.query === undefined ? undefined : once(() => Schema.encodeEither(spec.query!))
+  const encodeBody = spec.body === undefined ? undefined : once(() => Schema.encodeEither(spec.body!))
+  const decode = spec.response === undefined ? undefined : once(() => Schema.decodeUnknownEither(spec.response!))
   const method = spec.method
   const spanOptions = {
     kind: "client" as const,
