@@ -11,7 +11,7 @@
  * so it takes the ordinary path: nothing changes behaviour silently.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import type { Effect } from "effect"
+import * as Effect from "effect/Effect"
 
 /** The key of the lean exchange on a `CrispTransport` client. */
 export const ExchangeTypeId: unique symbol = Symbol.for("effect-crisp/CrispTransport/exchange")
@@ -75,3 +75,40 @@ export const describeFailure = (stage: string, cause: unknown): string => {
   }
   return stage
 }
+
+/**
+ * The one asynchronous step of an exchange. `start` sends the request, calls
+ * `settle` once with the outcome, and returns how to abort it. With
+ * `timeoutMillis`, a timer aborts it and fails with {@link timedOut}; when the
+ * fiber is interrupted, it is aborted too. Whatever comes first wins; the rest
+ * is ignored.
+ */
+export const oneStep = (
+  timeoutMillis: number | undefined,
+  start: (settle: (result: Effect.Effect<ExchangeResponse, ExchangeFailure>) => void) => () => void
+): Effect.Effect<ExchangeResponse, ExchangeFailure> =>
+  Effect.async<ExchangeResponse, ExchangeFailure>((resume) => {
+    let settled = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const settle = (result: Effect.Effect<ExchangeResponse, ExchangeFailure>) => {
+      if (settled) return
+      settled = true
+      if (timer !== undefined) clearTimeout(timer)
+      resume(result)
+    }
+    const abort = start(settle)
+    if (timeoutMillis !== undefined && !settled) {
+      timer = setTimeout(() => {
+        if (settled) return
+        settled = true
+        abort()
+        resume(Effect.fail(timedOut))
+      }, timeoutMillis)
+    }
+    return Effect.sync(() => {
+      if (settled) return
+      settled = true
+      if (timer !== undefined) clearTimeout(timer)
+      abort()
+    })
+  })
