@@ -95,7 +95,9 @@ export interface Options {
    * default: our span (named after the method, with the path template) already
    * covers the call, and the platform's carries the filled URL, which can hold an
    * email address. The `Authorization` header is always redacted from it.
-   * `propagateTracing` turns it on too: the propagated span is that one.
+   * `propagateTracing` turns it on too: the propagated span is that one. Over a
+   * `CrispTransport` client, either option makes calls take the client's ordinary
+   * `execute` path, which has that span, instead of its lean one.
    */
   readonly platformSpans?: boolean
   /**
@@ -317,8 +319,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
   })
 
 /**
- * A layer from explicit options. Needs an `HttpClient` (for example
- * `FetchHttpClient.layer` or `NodeHttpClient.layerUndici`).
+ * A layer from explicit options. Needs an `HttpClient`: any works the same; the
+ * leanest are `CrispTransport.layerFetch` and, on Node,
+ * `CrispTransport.layerUndici` from `effect-crisp/node`.
  *
  * @example
  * ```ts

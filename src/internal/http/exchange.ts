@@ -24,7 +24,7 @@ export interface ExchangeRequest {
   readonly body: string | undefined
 }
 
-/** A whole response: the status, the one header `CrispHttp` reads, the body as text. */
+/** A whole response: the status, the one header `CrispHttp` reads (on 420/429 only), the body as text. */
 export interface ExchangeResponse {
   readonly status: number
   readonly retryAfter: string | undefined

@@ -61,7 +61,7 @@ export const undiciExchange = (dispatcher: Dispatcher): Exchange => (request, ti
       onHeaders(statusCode, rawHeaders) {
         if (statusCode < 200) return true // 1xx: the real answer follows
         status = statusCode
-        retryAfter = headerValue(rawHeaders as ReadonlyArray<RawHeader>, RETRY_AFTER)
+        if (statusCode === 429 || statusCode === 420) retryAfter = headerValue(rawHeaders as ReadonlyArray<RawHeader>, RETRY_AFTER)
         stage = "Decode"
         return true
       },
