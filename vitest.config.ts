@@ -8,7 +8,7 @@ export default defineConfig({
     // Examples import the package by name, as users do; point it at the sources.
     alias: [
       { find: /^effect-crisp$/, replacement: src("index.ts") },
-      { find: /^effect-crisp\/(realtime|webhooks|testing|redis)$/, replacement: src("$1.ts") }
+      { find: /^effect-crisp\/(realtime|webhooks|testing|redis|node)$/, replacement: src("$1.ts") }
     ]
   },
   test: {

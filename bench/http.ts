@@ -12,7 +12,7 @@
  * envelope. Each variant performs N GETs sequentially, then N GETs with
  * CONCURRENCY in flight. Variants run interleaved, round after round, and the
  * median of the rounds is reported, with the ratio to the raw transport each
- * variant runs on.
+ * variant runs on, and the verdicts against the targets of the lean transports.
  */
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
@@ -21,8 +21,10 @@ import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { spawn } from "node:child_process"
 import { cpus } from "node:os"
 import { availableParallelism } from "node:os"
-import { request as undiciRequest } from "undici"
+import { Agent } from "undici"
 import * as CrispHttp from "../src/CrispHttp.js"
+import * as CrispTransport from "../src/CrispTransport.js"
+import * as NodeCrispTransport from "../src/node/CrispTransport.js"
 import { getWebsite } from "./getWebsite.js"
 import { replaceGeneratedBlock } from "./report.js"
 
@@ -78,14 +80,18 @@ const startServer = (): Promise<{ readonly origin: string; readonly stop: () => 
 // ---------------------------------------------------------------------------
 // Variants.
 
-type Transport = "fetch" | "undici"
+/** The raw transports: global fetch, the undici 7 of NodeHttpClient, the project's undici 6. */
+type Transport = "fetch" | "undici7" | "undici6"
 
 interface Variant {
   readonly name: string
   /** The raw transport this variant runs on (its ratio is taken against it). */
   readonly transport: Transport
-  /** `raw`: the baseline transport; `bare`: the bare Effect HttpClient on it; `crisp`: effect-crisp. */
-  readonly role: "raw" | "bare" | "crisp" | "other"
+  /**
+   * `raw`: the baseline transport; `bare`: the bare Effect HttpClient on it; `crisp`:
+   * effect-crisp over a platform client; `lean`: effect-crisp over a CrispTransport client.
+   */
+  readonly role: "raw" | "bare" | "crisp" | "lean" | "other"
   /** One GET, resolving to the website's `name` (checked once before measuring). */
   readonly once: () => Promise<string>
   /** N GETs, `concurrency` in flight. */
@@ -119,7 +125,7 @@ const rawVariant = (name: string, transport: Transport, once: () => Promise<stri
 const effectVariant = <R>(
   name: string,
   transport: Transport,
-  role: "bare" | "crisp",
+  role: "bare" | "crisp" | "lean",
   runtime: ManagedRuntime.ManagedRuntime<R, never>,
   once: Effect.Effect<string, unknown, R>
 ): Variant => ({
@@ -157,16 +163,17 @@ const makeVariants = async (origin: string) => {
     const response = await fetch(url, { headers })
     return nameOf(await response.text())
   })
-  // `undici.request` of the undici devDependency (6.x).
-  const rawUndiciRequest = rawVariant("raw undici.request (undici 6) + JSON.parse", "undici", async () => {
-    const response = await undiciRequest(url, { headers })
+  // An Agent of the undici devDependency (6.x), as CrispTransport.layerUndici makes one.
+  const agent6 = new Agent()
+  const rawUndici6 = rawVariant("raw undici 6 Agent.request + JSON.parse", "undici6", async () => {
+    const response = await agent6.request({ origin, path, method: "GET", headers })
     return nameOf(await response.body.text())
   })
   // The very Agent that NodeHttpClient.layerUndici uses (platform-node's own undici 7.x),
   // called directly: the raw transport the undici variant runs on.
   const undiciRuntime = ManagedRuntime.make(NodeHttpClient.layerUndici.pipe(Layer.provideMerge(NodeHttpClient.dispatcherLayer)))
   const dispatcher = await undiciRuntime.runPromise(NodeHttpClient.Dispatcher)
-  const rawDispatcher = rawVariant("raw undici Dispatcher.request (NodeHttpClient's undici 7) + JSON.parse", "undici", async () => {
+  const rawDispatcher = rawVariant("raw undici 7 Dispatcher.request (NodeHttpClient's) + JSON.parse", "undici7", async () => {
     const response = await dispatcher.request({ origin, path, method: "GET", headers })
     return nameOf(await response.body.text())
   })
@@ -183,6 +190,13 @@ const makeVariants = async (origin: string) => {
   const crispLayer = CrispHttp.layer({ identifier: IDENTIFIER, key: Redacted.make(KEY), restUrl: `${origin}/v1/` })
   const crispFetchRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(FetchHttpClient.layer)))
   const crispUndiciRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(NodeHttpClient.layerUndici)))
+  // The lean transports: CrispTransport.layerFetch (what Crisp.layer uses), layerUndici
+  // (effect-crisp/node, on the project's undici 6) and makeUndici on NodeHttpClient's undici 7 Agent.
+  const leanFetchRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(CrispTransport.layerFetch)))
+  const leanUndici6Runtime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(NodeCrispTransport.layerUndici)))
+  const leanUndici7Runtime = ManagedRuntime.make(crispLayer.pipe(
+    Layer.provide(Layer.succeed(HttpClient.HttpClient, NodeCrispTransport.makeUndici(dispatcher as never)))
+  ))
 
   // --- the official client, pointed at the loopback server.
   const official = new OfficialCrisp()
@@ -199,15 +213,27 @@ const makeVariants = async (origin: string) => {
   const variants: ReadonlyArray<Variant> = [
     rawFetch,
     effectVariant("@effect/platform FetchHttpClient, bare (reference)", "fetch", "bare", fetchRuntime, bare),
-    effectVariant("**effect-crisp over FetchHttpClient**", "fetch", "crisp", crispFetchRuntime, one),
+    effectVariant("effect-crisp over FetchHttpClient", "fetch", "crisp", crispFetchRuntime, one),
+    effectVariant("**effect-crisp over CrispTransport.layerFetch** (the default)", "fetch", "lean", leanFetchRuntime, one),
     crispApi,
-    { ...rawUndiciRequest, role: "other" },
     rawDispatcher,
-    effectVariant("@effect/platform-node NodeHttpClient.layerUndici, bare (reference)", "undici", "bare", undiciRuntime, bare),
-    effectVariant("**effect-crisp over NodeHttpClient.layerUndici**", "undici", "crisp", crispUndiciRuntime, one)
+    effectVariant("@effect/platform-node NodeHttpClient.layerUndici, bare (reference)", "undici7", "bare", undiciRuntime, bare),
+    effectVariant("effect-crisp over NodeHttpClient.layerUndici", "undici7", "crisp", crispUndiciRuntime, one),
+    effectVariant("**effect-crisp over CrispTransport.makeUndici** (undici 7 Agent)", "undici7", "lean", leanUndici7Runtime, one),
+    rawUndici6,
+    effectVariant("**effect-crisp over CrispTransport.layerUndici** (undici 6)", "undici6", "lean", leanUndici6Runtime, one)
   ]
   const dispose = () =>
-    Promise.all([fetchRuntime.dispose(), undiciRuntime.dispose(), crispFetchRuntime.dispose(), crispUndiciRuntime.dispose()])
+    Promise.all([
+      fetchRuntime.dispose(),
+      undiciRuntime.dispose(),
+      crispFetchRuntime.dispose(),
+      crispUndiciRuntime.dispose(),
+      leanFetchRuntime.dispose(),
+      leanUndici6Runtime.dispose(),
+      leanUndici7Runtime.dispose(),
+      agent6.close()
+    ])
   return { variants, dispose }
 }
 
@@ -273,17 +299,17 @@ const main = async () => {
 
 const render = (rows: ReadonlyArray<Row>): string => {
   const find = (role: Variant["role"], transport: Transport, mode: Row["mode"]) =>
-    rows.find((r) => r.variant.role === role && r.variant.transport === transport && r.mode === mode)!
+    rows.find((r) => r.variant.role === role && r.variant.transport === transport && r.mode === mode)
   const cpu = cpus()[0]?.model ?? "unknown"
   const lines = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} cores (\`nproc\`), ${cpu}, ` +
       `Node ${process.version}, by \`npx tsx bench/http.ts --write\`. The loopback server runs in a child ` +
       `process; N = ${N} GETs per run; median of ${ROUNDS} interleaved rounds after a warm-up; concurrent = ` +
       `${CONCURRENCY} in flight. "× raw" is the median wall time over that of the raw transport the variant ` +
-      "runs on (global fetch for the fetch rows, the undici 7 Agent of NodeHttpClient for the undici rows); " +
-      '"× bare" is over the bare Effect HttpClient on the same transport. "client CPU" is the CPU time of the ' +
-      "client process per request (user + system), which the other processes on a shared machine disturb less " +
-      "than wall time.",
+      "runs on (global fetch for the fetch rows, the undici 7 Agent of NodeHttpClient for the undici 7 rows, " +
+      "an Agent of the project's undici 6 for the undici 6 rows); \"× bare\" is over the bare Effect HttpClient " +
+      'on the same transport. "client CPU" is the CPU time of the client process per request (user + system), ' +
+      "which the other processes on a shared machine disturb less than wall time; the verdicts use it.",
     ""
   ]
   for (const mode of ["sequential", "concurrent"] as const) {
@@ -293,18 +319,46 @@ const render = (rows: ReadonlyArray<Row>): string => {
     for (const row of rows.filter((r) => r.mode === mode)) {
       const m = median(row.times)
       const c = median(row.cpu)
-      const raw = find("raw", row.variant.transport, mode)
+      const raw = find("raw", row.variant.transport, mode)!
       const bare = find("bare", row.variant.transport, mode)
       const times = (x: number) => `${x.toFixed(2)}×`
       lines.push(
         `| ${row.variant.name} | ${m.toFixed(0)} | ${((m * 1000) / N).toFixed(1)} | ${Math.round(N / (m / 1000))} | ` +
           `${row.variant.role === "raw" ? "1 (baseline)" : times(m / median(raw.times))} | ` +
-          `${row.variant.role === "crisp" ? times(m / median(bare.times)) : ""} | ` +
+          `${(row.variant.role === "crisp" || row.variant.role === "lean") && bare !== undefined ? times(m / median(bare.times)) : ""} | ` +
           `${((c * 1000) / N).toFixed(1)} | ${row.variant.role === "raw" ? "1" : times(c / median(raw.cpu))} | ` +
           `${Math.min(...row.times).toFixed(0)}–${Math.max(...row.times).toFixed(0)} |`
       )
     }
     lines.push("")
+  }
+
+  // Verdicts, on client CPU per request.
+  const cpuOf = (row: Row | undefined) => median(row!.cpu)
+  const cpuRatio = (role: Variant["role"], transport: Transport, mode: Row["mode"]) =>
+    cpuOf(find(role, transport, mode)) / cpuOf(find("raw", transport, mode))
+  const officialOf = (mode: Row["mode"]) => rows.find((r) => r.variant.name.startsWith("crisp-api") && r.mode === mode)
+  const verdict = (what: string, measured: number, target: number) =>
+    `| ${what} | ${measured.toFixed(2)}× | ≤ ${target.toFixed(2)}× | ${measured <= target ? "yes" : "**no**"} |`
+  lines.push("### Verdicts (client CPU per request)", "", "| target | measured | wanted | met |", "|---|---:|---:|---|")
+  for (const mode of ["sequential", "concurrent"] as const) {
+    const label = mode === "sequential" ? "sequential" : `${CONCURRENCY} in flight`
+    lines.push(verdict(`CrispTransport.layerFetch vs raw fetch + JSON.parse, ${label}`, cpuRatio("lean", "fetch", mode), 1.25))
+    lines.push(verdict(
+      `CrispTransport.layerFetch vs crisp-api, ${label}`,
+      cpuOf(find("lean", "fetch", mode)) / cpuOf(officialOf(mode)),
+      1.0
+    ))
+    lines.push(verdict(
+      `CrispTransport.layerUndici vs raw undici Agent.request (same undici 6), ${label}`,
+      cpuRatio("lean", "undici6", mode),
+      mode === "sequential" ? 1.4 : 1.8
+    ))
+    lines.push(verdict(
+      `CrispTransport.makeUndici vs raw undici 7 Dispatcher.request, ${label} (same target as above)`,
+      cpuRatio("lean", "undici7", mode),
+      mode === "sequential" ? 1.4 : 1.8
+    ))
   }
   return lines.join("\n").trimEnd()
 }

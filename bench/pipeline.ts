@@ -11,13 +11,17 @@
  * once with a small Crisp envelope, so the CPU time per call is the Effect
  * machinery alone: the bare client (`execute` + `response.text`, platform span off
  * as effect-crisp has it) and one declared effect-crisp endpoint (path, headers,
- * timeout, retry wrapper, envelope, Schema decode, span). bench/http.ts measures
+ * timeout, retry wrapper, envelope, Schema decode, span); and the same endpoint
+ * over a client with the lean exchange of the `CrispTransport` clients (one
+ * `Effect.async` resolved by a promise), next to that `Effect.async` alone, the
+ * floor of any Effect call. bench/http.ts measures
  * the same over loopback HTTP; this one tells where a change in `CrispHttp` moves
  * the needle, without the noise of a server.
  */
 import { HttpClient, HttpClientRequest, HttpClientResponse } from "@effect/platform"
 import { Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import * as CrispHttp from "../src/CrispHttp.js"
+import { type Exchange, withExchange } from "../src/internal/http/exchange.js"
 import { getWebsite } from "./getWebsite.js"
 
 const N = Number(process.env["N"] ?? 20_000)
@@ -38,13 +42,30 @@ const instant = HttpClient.make((request) =>
   )
 )
 
+// The lean exchange's shape: one async step, answered by a resolved promise.
+const answer = { status: 200, retryAfter: undefined, text: body }
+const leanExchange: Exchange = () =>
+  Effect.async((resume) => {
+    void Promise.resolve(answer).then((a) => resume(Effect.succeed(a)))
+  })
+const lean = withExchange(HttpClient.make((request) => Effect.die(`unexpected execute of ${request.url}`)), leanExchange)
+const leanRuntime = ManagedRuntime.make(
+  CrispHttp.layer({ identifier: "bench", key: Redacted.make("bench"), restUrl: "http://127.0.0.1:1/v1/" }).pipe(
+    Layer.provideMerge(Layer.succeed(HttpClient.HttpClient, lean))
+  )
+)
+
 const variants: Record<string, Effect.Effect<unknown, unknown, HttpClient.HttpClient | CrispHttp.CrispHttp>> = {
+  "Effect.async resolved by a promise (the floor)": Effect.async<string>((resume) => {
+    void Promise.resolve(body).then((text) => resume(Effect.succeed(text)))
+  }),
   "bare HttpClient (execute + text, platform span off)": Effect.flatMap(HttpClient.HttpClient, (client) =>
     Effect.flatMap(
       HttpClient.withTracerDisabledWhen(client, () => true).execute(HttpClientRequest.get("http://127.0.0.1:1/v1/website/w")),
       (response) => response.text
     )),
-  "effect-crisp endpoint (GET website/{website_id})": getWebsite({ path: { website_id: "w" } })
+  "effect-crisp endpoint (GET website/{website_id})": getWebsite({ path: { website_id: "w" } }),
+  "effect-crisp endpoint, lean exchange": getWebsite({ path: { website_id: "w" } })
 }
 
 const runtime = ManagedRuntime.make(
@@ -58,7 +79,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const [name, once] of Object.entries(variants)) {
     for (const concurrency of [1, CONCURRENCY]) {
       const before = process.cpuUsage()
-      await runtime.runPromise(Effect.forEach(Array.from({ length: N }), () => once, { concurrency, discard: true }))
+      await (name.includes("lean") ? leanRuntime : runtime).runPromise(Effect.forEach(Array.from({ length: N }), () => once, { concurrency, discard: true }))
       const used = process.cpuUsage(before)
       if (round < WARM_UP) continue
       const key = `${name} | ${concurrency === 1 ? "sequential" : `${concurrency} in flight`}`
@@ -67,6 +88,7 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 await runtime.dispose()
+await leanRuntime.dispose()
 
 const median = (values: Array<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 console.log(`CPU µs per call, median of ${ROUNDS - WARM_UP} rounds of ${N} (Node ${process.version}):`)

@@ -10,7 +10,8 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Effect, Stream } from "effect"
 import { pathToFileURL } from "node:url"
-import { Crisp, CrispEvents, WebsiteConversations } from "effect-crisp"
+import { WebsiteConversations } from "effect-crisp"
+import { CrispEvents, CrispRealtime } from "effect-crisp/realtime"
 
 /** What the bot answers. */
 export const REPLY = "I'm a bot"
@@ -34,5 +35,5 @@ export const bot = CrispEvents.on("message:send").pipe(
 // Only when run directly (not when imported by a test or the demo). runMain reports a
 // failure (bad configuration, refused credentials) and closes the socket on Ctrl-C.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(bot.pipe(Effect.provide(Crisp.layerConfig())))
+  NodeRuntime.runMain(bot.pipe(Effect.provide(CrispRealtime.layerConfig())))
 }

@@ -9,7 +9,7 @@
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Layer, Ref, Stream } from "effect"
-import { Crisp, type CrispEvent, CrispEvents } from "effect-crisp"
+import { type CrispEvent, CrispEvents, CrispRealtime } from "effect-crisp/realtime"
 import { CrispSimulator, CrispTest } from "effect-crisp/testing"
 import { bot, REPLY } from "./bot.js"
 
@@ -80,7 +80,7 @@ const live = Effect.gen(function*() {
   yield* Console.log("Running the bot against the real Crisp API. Ctrl-C to stop.")
   yield* Effect.fork(Stream.runForEach(CrispEvents.all, (event) => Console.log(describeEvent(event))))
   yield* bot
-}).pipe(Effect.provide(Layer.suspend(() => Crisp.layerConfig())))
+}).pipe(Effect.provide(Layer.suspend(() => CrispRealtime.layerConfig())))
 
 const program = process.argv.includes("--live") ? live : simulated
 NodeRuntime.runMain(program, { disableErrorReporting: false })

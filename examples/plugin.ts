@@ -16,7 +16,8 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Effect, Either, Option, Ref, Schema, Stream } from "effect"
 import { pathToFileURL } from "node:url"
-import { Crisp, CrispEvents, PluginConnect, PluginSubscription, WebsiteConversations } from "effect-crisp"
+import { PluginConnect, PluginSubscription, WebsiteConversations } from "effect-crisp"
+import { CrispEvents, CrispRealtime } from "effect-crisp/realtime"
 
 /**
  * The plugin's settings, as its settings page saves them. Crisp stores them as
@@ -106,5 +107,5 @@ export const plugin = Effect.gen(function*() {
 
 // Only when run directly (not when imported by a test).
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  NodeRuntime.runMain(plugin.pipe(Effect.provide(Crisp.layerConfig())))
+  NodeRuntime.runMain(plugin.pipe(Effect.provide(CrispRealtime.layerConfig())))
 }

@@ -1,7 +1,9 @@
 /**
- * Quick-start layers: REST (`CrispHttp` over `fetch`) and realtime events
- * (`CrispEvents` over the RTM socket, opened lazily when the first subscriber
- * starts — a REST-only program never opens it).
+ * Quick-start layers for REST: `CrispHttp` over `CrispTransport.layerFetch`
+ * (edge-safe). For realtime events as well, `CrispRealtime.layer` /
+ * `CrispRealtime.layerConfig` from `effect-crisp/realtime` add the RTM socket;
+ * they are kept out of this entry so that a REST-only program bundles and loads
+ * no realtime code.
  *
  * @example
  * ```ts
@@ -14,49 +16,40 @@
  *
  * @since 0.1.0
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type { ConfigError } from "effect/ConfigError"
 import { Layer } from "effect"
 import * as CrispHttp from "./CrispHttp.js"
-import type { CrispEvents } from "./realtime/CrispEvents.js"
-import * as CrispRtm from "./realtime/CrispRtm.js"
+import * as CrispTransport from "./CrispTransport.js"
 
 /**
- * Options of {@link layer}: those of `CrispHttp.layer`, plus `rtm` for the
- * realtime socket.
+ * Options of {@link layer}: those of `CrispHttp.layer`.
  *
  * @since 0.1.0
  * @category models
  */
-export interface Options extends CrispHttp.Options {
-  readonly rtm?: CrispRtm.Options
-}
+export interface Options extends CrispHttp.Options {}
 
 /**
- * Everything for a quick start, from explicit options.
+ * `CrispHttp` over `fetch`, from explicit options.
  *
  * @example
  * ```ts
  * import { Redacted } from "effect"
  * import { Crisp } from "effect-crisp"
  *
- * const CrispLive = Crisp.layer({ identifier: "id", key: Redacted.make("key"), rtm: { events: ["message:send"] } })
+ * const CrispLive = Crisp.layer({ identifier: "id", key: Redacted.make("key"), tier: "plugin" })
  * ```
  *
  * @since 0.1.0
  * @category layers
  */
-export const layer = (
-  options: Options
-): Layer.Layer<CrispHttp.CrispHttp | CrispEvents | CrispRtm.CrispRtm> =>
-  CrispRtm.layer(options.rtm).pipe(
-    Layer.provideMerge(CrispHttp.layer(options)),
-    Layer.provide(FetchHttpClient.layer)
-  )
+export const layer = (options: Options): Layer.Layer<CrispHttp.CrispHttp> =>
+  CrispHttp.layer(options).pipe(Layer.provide(CrispTransport.layerFetch))
 
 /**
- * Everything for a quick start, from `CRISP_*` configuration (see
- * `CrispHttp.layerConfig`; `CRISP_RTM_URL` skips endpoint discovery).
+ * `CrispHttp` over `fetch`, from `CRISP_*` configuration (see
+ * `CrispHttp.layerConfig`); `overrides` fill or replace what configuration does
+ * not say.
  *
  * @example
  * ```ts
@@ -68,12 +61,5 @@ export const layer = (
  * @since 0.1.0
  * @category layers
  */
-export const layerConfig = (
-  overrides: Partial<CrispHttp.Options> & { readonly rtm?: CrispRtm.Options } = {}
-): Layer.Layer<CrispHttp.CrispHttp | CrispEvents | CrispRtm.CrispRtm, ConfigError> => {
-  const { rtm, ...http } = overrides
-  return CrispRtm.layerConfig(rtm).pipe(
-    Layer.provideMerge(CrispHttp.layerConfig(http)),
-    Layer.provide(FetchHttpClient.layer)
-  )
-}
+export const layerConfig = (overrides: Partial<Options> = {}): Layer.Layer<CrispHttp.CrispHttp, ConfigError> =>
+  CrispHttp.layerConfig(overrides).pipe(Layer.provide(CrispTransport.layerFetch))

@@ -33,16 +33,17 @@ import { dual } from "effect/Function"
 import type { Predicate } from "effect/Predicate"
 import { globalValue } from "effect/GlobalValue"
 import { type CrispError, CrispInvalidRequest, CrispTransportError } from "./CrispError.js"
-import { exchange } from "./internal/rest/route.js"
+import { exchange as sendAndDecode } from "./internal/rest/route.js"
 import { parseTemplate, PathProblem } from "./internal/rest/path.js"
 import { withSpanIfTraced } from "./internal/http/span.js"
 import { encodeQuery } from "./internal/http/query.js"
 import { parseRetryAfter, readBody, statusError, type RequestInfo } from "./internal/http/response.js"
 import { compileRetry, isIdempotent, retryAfter, type RetryPolicy, type RetrySchedules } from "./internal/http/retry.js"
 import { version } from "./internal/http/version.js"
-import { type Local, timeoutFail } from "./internal/http/timeout.js"
-import { completeInFlight } from "./internal/http/inflight.js"
+import { isLive, type Local, MAX_TIMER_MILLIS, timeoutFail } from "./internal/http/timeout.js"
+import { describeFailure, type Exchange, type ExchangeFailure, exchangeOf, type ExchangeRequest, timedOut } from "./internal/http/exchange.js"
 import { type BudgetOptions, type BudgetState, makeBudget, type Ticket } from "./internal/http/budget.js"
+import { completeInFlight } from "./internal/http/inflight.js"
 import { SharedStore } from "./internal/redis/service.js"
 import type { PathValue } from "./internal/rest/path.js"
 
@@ -98,14 +99,15 @@ export interface Options {
    * default: our span (named after the method, with the path template) already
    * covers the call, and the platform's carries the filled URL, which can hold an
    * email address. The `Authorization` header is always redacted from it.
-   * `propagateTracing` turns it on too: the propagated span is that one.
+   * `propagateTracing` turns it on too: the propagated span is that one. Over a
+   * `CrispTransport` client, either option makes calls take the client's ordinary
+   * `execute` path, which has that span, instead of its lean one.
    */
   readonly platformSpans?: boolean
   /**
    * A request budget shared by every fiber using this layer: a steady rate with a
-   * burst, adaptive slow-down on 420/429, and a daily allowance. Without a rate, one
-   * is learnt from the first 420/429. With `effect-crisp/redis` provided underneath,
-   * it is shared by every process on the same Redis. See the bulk-jobs guide.
+   * burst, adaptive slow-down on 420/429, and a daily allowance. See the bulk-jobs
+   * guide.
    */
   readonly budget?: BudgetOptions
 }
@@ -166,15 +168,8 @@ const basicAuth = (identifier: string, key: Redacted.Redacted<string>) => {
   return "Basic " + btoa(binary)
 }
 
-const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string => {
-  const cause = error.cause
-  if (cause instanceof Error) {
-    const inner = (cause as Error & { cause?: unknown }).cause
-    const code = inner instanceof Error ? ((inner as Error & { code?: unknown }).code ?? inner.message) : undefined
-    return code === undefined ? `${error.reason}: ${cause.message}` : `${error.reason}: ${cause.message} (${String(code)})`
-  }
-  return error.reason
-}
+const transportDetail = (error: { readonly reason: string; readonly cause?: unknown }): string =>
+  describeFailure(error.reason, error.cause)
 
 /**
  * Builds the service on top of an `HttpClient`.
@@ -239,44 +234,94 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
       return found
     }
 
+    // What an answer means: `data`, `true`/`false` for HEAD, or the typed error.
+    // `text` is only read for other verbs; `retry-after` only on 420/429.
+    const interpret = <E>(
+      ticket: Ticket,
+      request: CrispRequest,
+      info: RequestInfo,
+      status: number,
+      retryAfterHeader: () => string | undefined,
+      text: Effect.Effect<string, E>
+    ): Effect.Effect<unknown, CrispError | E> => {
+      const limited = status === 429 || status === 420
+      const retryAfter = limited ? parseRetryAfter(retryAfterHeader(), Date.now()) : undefined
+      const result: Effect.Effect<unknown, CrispError | E> = request.method === "HEAD"
+        ? (status >= 200 && status < 300) ? Effect.succeed(true)
+        : status === 404 ? Effect.succeed(false)
+        : Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
+        : Effect.flatMap(text, (text) => {
+          const body = readBody(info, status, text, retryAfter)
+          return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
+        })
+      return Effect.zipRight(limited ? budget.onRateLimited(retryAfter, ticket) : budget.onAnswered(ticket), result)
+    }
+
+    const timeoutError = (info: RequestInfo, timeout: Duration.Duration) => () =>
+      new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` })
+
+    // A slot of the budget, then the exchange; a POST or PATCH handed to the client is
+    // not abandoned half-sent when interrupted (internal/http/inflight.ts).
+    const budgeted = (
+      request: CrispRequest,
+      info: RequestInfo,
+      exchange: (ticket: Ticket) => Effect.Effect<unknown, CrispError>
+    ): Effect.Effect<unknown, CrispError> => {
+      const idempotent = isIdempotent(request.method)
+      return Effect.flatMap(
+        budget.acquire(info.method, info.path),
+        (ticket) => idempotent ? exchange(ticket) : completeInFlight(exchange(ticket), info)
+      )
+    }
+
+    // The lean path of a CrispTransport client (see internal/http/exchange.ts): one
+    // async step, the timer inside it. Not with platform spans: those need `execute`.
+    const lean: Exchange | undefined = platformSpans ? undefined : exchangeOf(base)
+    const jsonHeaders: Record<string, string> = { ...headers, "content-type": "application/json" }
+
+    const leanAttempt = (exchange: Exchange, request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
+      const leanRequest: ExchangeRequest = request.body === undefined
+        ? { method: request.method, url, headers, body: undefined }
+        : { method: request.method, url, headers: jsonHeaders, body: JSON.stringify(request.body) }
+      const onFailure = (failure: ExchangeFailure) =>
+        Effect.fail(
+          failure.kind === "timeout"
+            ? timeoutError(info, timeout)()
+            : new CrispTransportError({ ...info, kind: "network", detail: failure.detail })
+        )
+      const millis = Duration.toMillis(timeout)
+      const answered = Effect.clockWith((clock) =>
+        // On the live clock the transport's own timer; under any other (the
+        // TestClock) `timeoutFail`, so that tests keep control of time.
+        isLive(clock) && millis <= MAX_TIMER_MILLIS
+          ? exchange(leanRequest, millis)
+          : timeoutFail(exchange(leanRequest, undefined), timeout, () => timedOut)
+      )
+      const exchanged = (ticket: Ticket) =>
+        Effect.matchEffect(answered, {
+          onFailure,
+          onSuccess: (response) =>
+            interpret(ticket, request, info, response.status, () => response.retryAfter, Effect.succeed(response.text))
+        })
+      return budgeted(request, info, exchanged)
+    }
+
     const attempt = (request: CrispRequest, url: string, info: RequestInfo, timeout: Duration.Duration) => {
+      if (lean !== undefined) return leanAttempt(lean, request, url, info, timeout)
       let httpRequest = HttpClientRequest.setUrl(template(request.method), url)
       if (request.body !== undefined) httpRequest = HttpClientRequest.bodyUnsafeJson(httpRequest, request.body)
       const exchange = (ticket: Ticket) => client.execute(httpRequest).pipe(
-        Effect.flatMap((response) => {
-          const status = response.status
-          const limited = status === 429 || status === 420
-          const retryAfter = limited ? parseRetryAfter(response.headers["retry-after"], Date.now()) : undefined
-          const result: Effect.Effect<unknown, CrispError | ResponseError> = request.method === "HEAD"
-            ? (status >= 200 && status < 300) ? Effect.succeed(true)
-            : status === 404 ? Effect.succeed(false)
-            : Effect.fail(statusError(info, status, undefined, undefined, retryAfter))
-            : Effect.flatMap(response.text, (text) => {
-              const body = readBody(info, status, text, retryAfter)
-              return body.ok ? Effect.succeed(body.data) : Effect.fail(body.error)
-            })
-          return Effect.zipRight(limited ? budget.onRateLimited(retryAfter, ticket) : budget.onAnswered(ticket), result)
-        }),
+        Effect.flatMap((response): Effect.Effect<unknown, CrispError | ResponseError> =>
+          interpret(ticket, request, info, response.status, () => response.headers["retry-after"], response.text)),
         Effect.catchTags({
           RequestError: (error) =>
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) })),
           ResponseError: (error) =>
             Effect.fail(new CrispTransportError({ ...info, kind: "network", detail: transportDetail(error) }))
         }),
-        (self) =>
-          timeoutFail(
-            self,
-            timeout,
-            () => new CrispTransportError({ ...info, kind: "timeout", detail: `no answer within ${Duration.format(timeout)}` }),
-            attemptLocal
-          )
+        (self) => timeoutFail(self, timeout, timeoutError(info, timeout), attemptLocal)
       )
-      // A POST or PATCH handed to the client is not abandoned half-sent when interrupted.
-      const idempotent = isIdempotent(request.method)
-      return Effect.flatMap(
-        budget.acquire(info.method, info.path),
-        (ticket) => idempotent ? exchange(ticket) : completeInFlight(exchange(ticket), info)
-      )
+      return budgeted(request, info, exchange)
     }
 
     const send = (request: CrispRequest): Effect.Effect<unknown, CrispError> =>
@@ -296,8 +341,9 @@ export const make = (options: Options): Effect.Effect<Service, never, HttpClient
   })
 
 /**
- * A layer from explicit options. Needs an `HttpClient` (for example
- * `FetchHttpClient.layer` or `NodeHttpClient.layerUndici`).
+ * A layer from explicit options. Needs an `HttpClient`: any works the same; the
+ * leanest are `CrispTransport.layerFetch` and, on Node,
+ * `CrispTransport.layerUndici` from `effect-crisp/node`.
  *
  * @example
  * ```ts
@@ -436,7 +482,7 @@ export const request = <A = unknown, I = unknown>(options: RawRequest<A, I>): Ef
   }
   const sent = path instanceof PathProblem
     ? Effect.fail(new CrispInvalidRequest({ method: options.method, path: template.template, issue: path.issue }))
-    : exchange(
+    : sendAndDecode(
       { method: options.method, path, query: options.query, body: options.body },
       Schema.decodeUnknownEither((options.response ?? Schema.Unknown) as Schema.Schema<unknown, unknown>)
     )

@@ -1,11 +1,15 @@
 /**
- * effect-crisp: the Crisp customer-messaging API as Effects, Streams and Layers.
+ * effect-crisp: the Crisp REST API as Effects and Layers. Realtime events (the
+ * RTM socket, `CrispEvents`, `CrispEvent`) are in `effect-crisp/realtime`, Web
+ * Hooks in `effect-crisp/webhooks`: nothing here imports them, so a REST program
+ * bundles and loads no realtime code.
  *
  * @since 0.1.0
  */
 export * as Crisp from "./Crisp.js"
 export * from "./CrispError.js"
 export * as CrispHttp from "./CrispHttp.js"
+export * as CrispTransport from "./CrispTransport.js"
 export * as Schemas from "./schemas/index.js"
 export * as WebsiteConversations from "./resources/WebsiteConversations.js"
 export * as WebsitePeople from "./resources/WebsitePeople.js"
@@ -29,6 +33,3 @@ export * as PluginSubscription from "./resources/PluginSubscription.js"
 export * as WebsiteInbox from "./resources/WebsiteInbox.js"
 export * as WebsiteTeams from "./resources/WebsiteTeams.js"
 export * as WebsiteConnect from "./resources/WebsiteConnect.js"
-export * as CrispEvents from "./realtime/CrispEvents.js"
-export * as CrispEvent from "./realtime/CrispEvent.js"
-export { CrispEventTimeout } from "./realtime/CrispRealtimeError.js"

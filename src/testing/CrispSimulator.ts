@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * import { Effect, Stream } from "effect"
- * import { CrispEvents, WebsiteConversations } from "effect-crisp"
+ * import { WebsiteConversations } from "effect-crisp"
  * import { CrispSimulator, CrispTest } from "effect-crisp/testing"
  *
  * const program = Effect.gen(function*() {

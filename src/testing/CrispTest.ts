@@ -8,7 +8,7 @@
  * ```ts
  * import { it } from "@effect/vitest"
  * import { Effect, Stream } from "effect"
- * import { CrispEvents } from "effect-crisp"
+ * import { CrispEvents } from "effect-crisp/realtime"
  * import { CrispTest } from "effect-crisp/testing"
  *
  * it.effect("sees the visitor's message", () =>

@@ -42,7 +42,8 @@
  *
  * @since 0.1.0
  */
-import type { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import type * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Config, ConfigError, Context, type Duration, Effect, Either, Layer, Option, type Redacted, Runtime } from "effect"
 import { CrispEvents } from "../realtime/CrispEvents.js"
 import { type HubOptions, makeHub } from "../internal/realtime/EventHub.js"

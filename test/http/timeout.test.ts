@@ -108,20 +108,49 @@ describe("timeoutFail under the TestClock", () => {
     }))
 })
 
-describe("CrispHttp timeout, over real HTTP", () => {
-  it.scopedLive("a timed-out request's connection is closed, and the next call succeeds", () =>
-    Effect.gen(function*() {
-      // Answered by path, not by arrival order: on a loaded machine the slow request may
-      // time out before it has even reached the server.
-      const server = yield* Loopback.make((request) =>
-        request.url.endsWith("/slow") ? { ...Loopback.envelope({ n: 1 }), delayMs: 2_000 } : Loopback.envelope({ n: 2 })
-      )
-      const layer = Crisp.layer(server, { retry: false, timeout: "80 millis" })
-      const error = yield* Effect.flip(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(layer)))
-      expect(error).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
-      expect(error.message).toContain("80")
-      const data = yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(Effect.provide(layer))
-      expect(data).toEqual({ n: 2 })
-      expect((yield* server.requests).map((r) => r.url).at(-1)).toBe("/v1/fast")
-    }))
+Crisp.eachTransport((Crisp) => {
+  describe("CrispHttp timeout, over real HTTP", () => {
+    it.scopedLive("a timed-out request's connection is closed, and the next call succeeds", () =>
+      Effect.gen(function*() {
+        const server = yield* Loopback.make(Loopback.sequence(
+          { ...Loopback.envelope({ n: 1 }), delayMs: 2_000 },
+          Loopback.envelope({ n: 2 })
+        ))
+        const layer = Crisp.layer(server, { retry: false, timeout: "80 millis" })
+        const error = yield* Effect.flip(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(layer)))
+        expect(error).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
+        expect(error.message).toContain("80")
+        // The next call on the same layer, with room to spare on a loaded machine.
+        const data = yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(
+          CrispHttp.withRequestOptions({ timeout: "5 seconds" }),
+          Effect.provide(layer)
+        )
+        expect(data).toEqual({ n: 2 })
+        expect((yield* server.requests).map((r) => r.url)).toEqual(["/v1/slow", "/v1/fast"])
+      }))
+
+    it.scopedLive("the timeout covers the body too: an answer whose body stalls times out", () =>
+      Effect.gen(function*() {
+        const server = yield* Loopback.make(Loopback.always({ ...Loopback.envelope({ n: 1 }), stallBodyMs: 2_000 }))
+        const started = performance.now()
+        const error = yield* Effect.flip(
+          CrispHttp.request({ method: "GET", path: "stalls" }).pipe(Effect.provide(Crisp.layer(server, { retry: false, timeout: "100 millis" })))
+        )
+        expect(error).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
+        expect(performance.now() - started).toBeLessThan(1_500)
+      }))
+
+    it.live("interrupting a call aborts its request: the server sees the connection close", () =>
+      Effect.scoped(Effect.gen(function*() {
+        const server = yield* Loopback.make(Loopback.always({ ...Loopback.envelope({ n: 1 }), delayMs: 5_000 }))
+        const fiber = yield* Effect.fork(
+          CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(Crisp.layer(server, { retry: false, timeout: "10 seconds" })))
+        )
+        yield* server.awaitRequests(1)
+        const started = performance.now()
+        yield* Fiber.interrupt(fiber)
+        yield* server.awaitAbandoned(1)
+        expect(performance.now() - started).toBeLessThan(1_500)
+      })))
+  })
 })

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Stream } from "effect"
-import { CrispEvents, Schemas, WebsiteBatch, WebsiteConversations } from "../../src/index.js"
+import { Schemas, WebsiteBatch, WebsiteConversations } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispTest } from "../../src/testing.js"
 import * as Support from "../support/crisp.js"
 import * as Loopback from "../support/loopback.js"

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Fiber, Layer, Stream } from "effect"
-import { BucketURL, CrispEvents, MediaAnimation } from "../../src/index.js"
+import { BucketURL, MediaAnimation } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispSimulator, CrispTest } from "../../src/testing.js"
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/

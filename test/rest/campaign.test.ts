@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Stream } from "effect"
-import { CrispEvents, WebsiteCampaign } from "../../src/index.js"
+import { WebsiteCampaign } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispTest } from "../../src/testing.js"
 
 const W = "website-1"

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Option, Stream } from "effect"
-import { CrispEvents, type Schemas, WebsiteConversations } from "../../src/index.js"
+import { type Schemas, WebsiteConversations } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispSimulator, CrispTest } from "../../src/testing.js"
 import { start, WEBSITE } from "./harness.js"
 

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Redacted, Stream } from "effect"
 import { inspect } from "node:util"
-import { CrispEvents, PluginConnect, PluginSubscription } from "../../src/index.js"
+import { PluginConnect, PluginSubscription } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispSimulator, CrispTest } from "../../src/testing.js"
 
 const W = "website-1"

@@ -1,12 +1,13 @@
 /**
  * A production-shaped RTM bot for the shutdown tests, run in a child process:
- * `Crisp.layerConfig()` (CRISP_IDENTIFIER, CRISP_KEY, CRISP_REST_URL, CRISP_RTM_URL)
+ * `CrispRealtime.layerConfig()` (CRISP_IDENTIFIER, CRISP_KEY, CRISP_REST_URL, CRISP_RTM_URL)
  * under `NodeRuntime.runMain`, answering each visitor message. `DELAY_MS` makes each
  * step wait before it sends its reply. It prints `connected` and `received <session>`.
  */
 import { NodeRuntime } from "@effect/platform-node"
 import { Console, Effect, Stream } from "effect"
-import { Crisp, CrispEvents, WebsiteConversations } from "../../src/index.js"
+import { WebsiteConversations } from "../../src/index.js"
+import { CrispEvents, CrispRealtime } from "../../src/realtime.js"
 import { CrispRtm } from "../../src/realtime.js"
 
 const delay = Number(process.env.DELAY_MS ?? "0")
@@ -33,4 +34,4 @@ const connected = CrispRtm.state.pipe(
   Stream.runForEach(() => Console.log("connected"))
 )
 
-NodeRuntime.runMain(Effect.zip(bot, connected, { concurrent: true }).pipe(Effect.provide(Crisp.layerConfig())))
+NodeRuntime.runMain(Effect.zip(bot, connected, { concurrent: true }).pipe(Effect.provide(CrispRealtime.layerConfig())))

@@ -1,15 +1,33 @@
 /**
  * `CrispHttp` pointed at a {@link Loopback} server over a real transport, with tiny
- * retry delays so tests wait milliseconds.
+ * retry delays so tests wait milliseconds. {@link eachTransport} runs a block of
+ * tests once per transport `CrispHttp` is meant to run on.
  */
-import { FetchHttpClient } from "@effect/platform"
-import { expect } from "@effect/vitest"
+import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { NodeHttpClient } from "@effect/platform-node"
+import { describe, expect } from "@effect/vitest"
 import { Effect, Layer, Redacted, Schema } from "effect"
 import type { CrispError } from "../../src/CrispError.js"
 import * as CrispHttp from "../../src/CrispHttp.js"
+import * as CrispTransport from "../../src/CrispTransport.js"
+import * as NodeCrispTransport from "../../src/node/CrispTransport.js"
 import { endpoint } from "./endpoint.js"
-import * as Loopback from "./loopback.js"
-import type { Loopback as LoopbackServer } from "./loopback.js"
+import * as LoopbackServer from "./loopback.js"
+import type { Loopback } from "./loopback.js"
+
+/** An `HttpClient` layer `CrispHttp` can run on, by name. */
+export interface Transport {
+  readonly name: string
+  readonly layer: Layer.Layer<HttpClient.HttpClient>
+}
+
+/** The platform's clients and effect-crisp's lean ones: `CrispHttp` must behave the same on each. */
+export const transports: ReadonlyArray<Transport> = [
+  { name: "FetchHttpClient", layer: FetchHttpClient.layer },
+  { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
+  { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
+  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici }
+]
 
 /** Token identifier used by the tests. */
 export const IDENTIFIER = "7f1d2c3b-test-identifier"
@@ -17,15 +35,19 @@ export const IDENTIFIER = "7f1d2c3b-test-identifier"
 export const KEY = "sEcReT-kEy-0f9e8d7c6b5a"
 
 /** The REST base URL of a loopback server (`<origin>/v1/`). */
-export const restUrl = (server: Pick<LoopbackServer, "origin">): string => `${server.origin}/v1/`
+export const restUrl = (server: Pick<Loopback, "origin">): string => `${server.origin}/v1/`
 
 /** Retry policy with millisecond delays. */
 export const fastRetry = { maxAttempts: 3, baseDelay: "5 millis", maxDelay: "20 millis" } as const
 
-/** `CrispHttp` over `FetchHttpClient` against `server` (anything with an `origin`); `options` replace the defaults. */
+/**
+ * `CrispHttp` against `server` (anything with an `origin`) over `transport`
+ * (default `FetchHttpClient`); `options` replace the defaults.
+ */
 export const layer = (
-  server: Pick<LoopbackServer, "origin">,
-  options: Partial<CrispHttp.Options> = {}
+  server: Pick<Loopback, "origin">,
+  options: Partial<CrispHttp.Options> = {},
+  transport: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
 ): Layer.Layer<CrispHttp.CrispHttp> =>
   CrispHttp.layer({
     identifier: IDENTIFIER,
@@ -34,7 +56,38 @@ export const layer = (
     timeout: "2 seconds",
     retry: fastRetry,
     ...options
-  }).pipe(Layer.provide(FetchHttpClient.layer))
+  }).pipe(Layer.provide(transport))
+
+/** This module with {@link layer} bound to one transport. */
+export interface Over {
+  readonly transport: Transport
+  readonly layer: (server: Pick<Loopback, "origin">, options?: Partial<CrispHttp.Options>) => Layer.Layer<CrispHttp.CrispHttp>
+  readonly IDENTIFIER: string
+  readonly KEY: string
+  readonly restUrl: typeof restUrl
+  readonly fastRetry: typeof fastRetry
+  readonly getConversation: typeof getConversation
+  readonly sendMessage: typeof sendMessage
+  readonly ids: typeof ids
+}
+
+/** Runs `body` in one `describe` per transport of {@link transports}, named after it. */
+export const eachTransport = (body: (Crisp: Over) => void): void => {
+  for (const transport of transports) {
+    describe(`over ${transport.name}`, () =>
+      body({
+        transport,
+        layer: (server, options = {}) => layer(server, options, transport.layer),
+        IDENTIFIER,
+        KEY,
+        restUrl,
+        fastRetry,
+        getConversation,
+        sendMessage,
+        ids
+      }))
+  }
+}
 
 /** A GET endpoint declared as the resources declare theirs. */
 export const getConversation = endpoint({
@@ -57,11 +110,11 @@ export const ids = { path: { website_id: "w1", session_id: "s1" } }
 
 /** Runs `use` with `CrispHttp` on a fresh loopback server answering with `handler` (retries off). */
 export const withServer = <A, E>(
-  handler: Loopback.Handler,
-  use: (server: Loopback.Loopback) => Effect.Effect<A, E, CrispHttp.CrispHttp>
+  handler: LoopbackServer.Handler,
+  use: (server: Loopback) => Effect.Effect<A, E, CrispHttp.CrispHttp>
 ): Effect.Effect<A, E> =>
   Effect.gen(function*() {
-    const server = yield* Loopback.make(handler)
+    const server = yield* LoopbackServer.make(handler)
     return yield* use(server).pipe(Effect.provide(layer(server, { retry: false })))
   }).pipe(Effect.scoped)
 
@@ -73,7 +126,7 @@ export const refusedBeforeSending = (
   call: Effect.Effect<unknown, CrispError, CrispHttp.CrispHttp>,
   field: string
 ): Effect.Effect<void, unknown> =>
-  withServer(Loopback.always(Loopback.envelope({})), (server) =>
+  withServer(LoopbackServer.always(LoopbackServer.envelope({})), (server) =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(call)
       expect(error._tag).toBe("CrispInvalidRequest")

@@ -17,7 +17,7 @@
  */
 import * as Http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
-import { Effect, type Scope } from "effect"
+import { Effect, Schedule, type Scope } from "effect"
 
 /** One request as the server received it. */
 export interface RecordedRequest {
@@ -47,6 +47,8 @@ export interface Reply {
    * destroy the socket.
    */
   readonly destroy?: "before-headers" | "after-headers"
+  /** Send the status, headers and the first half of the body, then the rest this many milliseconds later. */
+  readonly stallBodyMs?: number
 }
 
 /** Answers a request; `index` counts requests from 0 in the order they arrived. */
@@ -63,6 +65,12 @@ export interface Loopback {
   readonly setHandler: (handler: Handler) => Effect.Effect<void>
   /** Forgets the recorded requests (the index passed to the handler restarts at 0). */
   readonly clear: Effect.Effect<void>
+  /** Requests whose connection closed before their answer was complete (the client gave up). */
+  readonly abandoned: Effect.Effect<number>
+  /** Waits (up to 5 seconds, then dies) until `n` requests have been received. */
+  readonly awaitRequests: (n: number) => Effect.Effect<void>
+  /** Waits (up to 5 seconds, then dies) until `n` requests have been abandoned. */
+  readonly awaitAbandoned: (n: number) => Effect.Effect<void>
 }
 
 /** A Crisp envelope `{ error: false, reason: "resolved", data }` with status 200. */
@@ -89,11 +97,19 @@ export const sequence = (...replies: ReadonlyArray<Reply>): Handler => (_request
 const encodeBody = (body: unknown): string | undefined =>
   body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body)
 
+/** Polls `check` every 5 ms; dies after 5 seconds naming `what`. */
+const waitFor = (check: () => boolean, what: string): Effect.Effect<void> =>
+  Effect.suspend(() => (check() ? Effect.void : Effect.fail("not yet"))).pipe(
+    Effect.retry({ schedule: Schedule.spaced("5 millis"), times: 1_000 }),
+    Effect.orDieWith(() => new Error(`loopback: still waiting for ${what}`))
+  )
+
 /** Starts a server in the current scope. Without a handler every request gets an empty 200. */
 export const make = (handler: Handler = always({ status: 200 })): Effect.Effect<Loopback, never, Scope.Scope> =>
   Effect.gen(function*() {
     let current = handler
     let recorded: Array<RecordedRequest> = []
+    let abandoned = 0
     const sockets = new Set<Socket>()
     const timers = new Set<NodeJS.Timeout>()
 
@@ -111,10 +127,24 @@ export const make = (handler: Handler = always({ status: 200 })): Effect.Effect<
         res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy())
         return
       }
+      if (reply.stallBodyMs !== undefined) {
+        const bytes = Buffer.from(body ?? "")
+        const half = Math.floor(bytes.length / 2)
+        res.write(bytes.subarray(0, half))
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          if (!res.destroyed) res.end(bytes.subarray(half))
+        }, reply.stallBodyMs)
+        timers.add(timer)
+        return
+      }
       res.end(body)
     }
 
     const server = Http.createServer((req, res) => {
+      res.on("close", () => {
+        if (!res.writableFinished) abandoned++
+      })
       const chunks: Array<Buffer> = []
       req.on("data", (chunk: Buffer) => chunks.push(chunk))
       req.on("end", () => {
@@ -156,7 +186,10 @@ export const make = (handler: Handler = always({ status: 200 })): Effect.Effect<
       port,
       requests: Effect.sync(() => recorded.slice()),
       setHandler: (next) => Effect.sync(() => { current = next }),
-      clear: Effect.sync(() => { recorded = [] })
+      clear: Effect.sync(() => { recorded = [] }),
+      abandoned: Effect.sync(() => abandoned),
+      awaitRequests: (n) => waitFor(() => recorded.length >= n, `${n} requests`),
+      awaitAbandoned: (n) => waitFor(() => abandoned >= n, `${n} abandoned requests`)
     }
   })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Redacted, Stream } from "effect"
-import { CrispEvents, CrispHttp, WebsiteConversations } from "../../src/index.js"
+import { CrispHttp, WebsiteConversations } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import * as CrispRtm from "../../src/realtime/CrispRtm.js"
 import { CrispSimulator, CrispTest } from "../../src/testing.js"
 

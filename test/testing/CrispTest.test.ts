@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Redacted, Stream, TestClock } from "effect"
-import { CrispEvents, CrispHttp, WebsiteConversations, WebsitePeople } from "../../src/index.js"
+import { CrispHttp, WebsiteConversations, WebsitePeople } from "../../src/index.js"
+import { CrispEvents } from "../../src/realtime.js"
 import { CrispTest } from "../../src/testing.js"
 
 const W = "website-1"

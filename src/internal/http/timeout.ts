@@ -14,11 +14,14 @@
  */
 import { type Clock, Duration, Effect, type Exit, Fiber, FiberRef } from "effect"
 
-/** The clock of the default services: the one real programs run on. */
-const liveClock: Clock.Clock = Effect.runSync(Effect.clock)
+/** The clock of the default services: the one real programs run on (read on first use, not at import). */
+let liveClock: Clock.Clock | undefined
+
+/** Whether `clock` is the default services' clock (then a plain timer keeps the same time). */
+export const isLive = (clock: Clock.Clock): boolean => clock === (liveClock ??= Effect.runSync(Effect.clock))
 
 /** Longer delays do not fit `setTimeout`; they go through `Effect.timeoutFail`. */
-const MAX_TIMER_MILLIS = 2 ** 31 - 1
+export const MAX_TIMER_MILLIS = 2 ** 31 - 1
 
 /** A FiberRef value that holds while the effect runs, as `Effect.locally` would set it. */
 export interface Local<T> {
@@ -39,7 +42,7 @@ export const timeoutFail = <A, E, R, E1, T>(
 ): Effect.Effect<A, E | E1, R> =>
   Effect.clockWith((clock) => {
     const millis = Duration.toMillis(duration)
-    if (clock !== liveClock || !(millis <= MAX_TIMER_MILLIS)) {
+    if (!isLive(clock) || !(millis <= MAX_TIMER_MILLIS)) {
       const scoped = local === undefined ? self : Effect.locally(self, local.ref, local.value)
       return Effect.timeoutFail(scoped, { duration, onTimeout })
     }

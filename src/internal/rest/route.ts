@@ -250,8 +250,11 @@ export const routes = (group: string) =>
     paged: spec.paged,
     fake: spec.fake ?? defaultFake(spec.method, spec.response)
   }
-  const call = make(route)
-  return attach((...args: ReadonlyArray<unknown>) => call(...args), route, call) as never
+  // Compiled on the first call, then kept: compiling 229 rows' Schemas at import
+  // time would make every program start slower with each module it imports.
+  let compiled: ReturnType<typeof make> | undefined
+  const call = (...args: ReadonlyArray<unknown>) => (compiled ??= make(route))(...args)
+  return attach(call, route, call) as never
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The receiver behind `CrispWebhooks.layer`: one `receive` shared by the HTTP adapters. */
-import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { Cause, Clock, Data, Deferred, Duration, Effect, FiberRef, Redacted, Runtime, type Scope, Stream } from "effect"
 import { type CrispEvent, decode, type Delivery } from "../../realtime/CrispEvent.js"
 import type { EventHub } from "../realtime/EventHub.js"
