@@ -5,8 +5,8 @@
  * instead of compiling the sources again. The scope kills whatever is still running.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { createHash } from "node:crypto"
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { build } from "esbuild"
@@ -19,15 +19,16 @@ const SOURCE = fileURLToPath(new URL("./worker.ts", import.meta.url))
 
 let bundled: Promise<string> | undefined
 
-/** The worker as one ES module, built on first use and removed when this process exits. */
+/**
+ * The worker as one ES module, built on first use into node_modules/.cache under a
+ * name that is its content's digest: test files running at once write the same file
+ * (atomically, by rename), and nothing is left behind in /tmp.
+ */
 const bundle = (): Promise<string> => {
   if (bundled === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), "effect-crisp-worker-"))
-    process.once("exit", () => rmSync(dir, { recursive: true, force: true }))
-    const outfile = join(dir, "worker.mjs")
     bundled = build({
       entryPoints: [SOURCE],
-      outfile,
+      write: false,
       bundle: true,
       platform: "node",
       format: "esm",
@@ -35,7 +36,18 @@ const bundle = (): Promise<string> => {
       logLevel: "error",
       // CommonJS dependencies (ioredis, ws) call require
       banner: { js: "import { createRequire } from \"node:module\"; const require = createRequire(import.meta.url);" }
-    }).then(() => outfile)
+    }).then((result) => {
+      const code = result.outputFiles[0]!.contents
+      const dir = fileURLToPath(new URL("../../node_modules/.cache/effect-crisp-tests/", import.meta.url))
+      mkdirSync(dir, { recursive: true })
+      const file = join(dir, `worker-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`)
+      if (!existsSync(file)) {
+        const partial = `${file}.${process.pid}.tmp`
+        writeFileSync(partial, code)
+        renameSync(partial, file)
+      }
+      return file
+    })
   }
   return bundled
 }
