@@ -10,8 +10,7 @@
  * @example
  * ```ts
  * import { Effect, Stream } from "effect"
- * import { Crisp } from "effect-crisp"
- * import { CrispEvents } from "effect-crisp/realtime"
+ * import { CrispEvents, CrispRealtime } from "effect-crisp/realtime"
  *
  * const program = CrispEvents.on("message:send").pipe(
  *   Stream.runForEach((message) => Effect.log(`${message.session_id}: ${message.type}`)),

@@ -15,14 +15,7 @@ import { recordingTracer } from "../support/observe.js"
 const W = "website-1"
 const S = "session_abc"
 
-const withServer = <A, E>(
-  handler: Loopback.Handler,
-  use: (server: Loopback.Loopback) => Effect.Effect<A, E, CrispHttp.CrispHttp>
-) =>
-  Effect.gen(function*() {
-    const server = yield* Loopback.make(handler)
-    return yield* use(server).pipe(Effect.provide(Support.layer(server, { retry: false })))
-  }).pipe(Effect.scoped)
+const { withServer } = Support
 
 /** What one call put on the wire. */
 const sent = (server: Loopback.Loopback) =>

@@ -10,12 +10,11 @@ import {
   type MessageFrom,
   type MessageRecord,
   type MessageType,
-  type MessageUser,
   messageToWire,
   metaToWire
 } from "../model.js"
 import { type Handlers, invalid, isReply, notFound, ok, type Reply, type RouteContext } from "../router.js"
-import type { MetaUpdate } from "../store.js"
+import type { MetaUpdate, NewMessage } from "../store.js"
 import {
   containsText,
   flag,
@@ -30,20 +29,6 @@ import {
   withWebsite
 } from "./common.js"
 
-/** The fields of a row's decoded input that these handlers read (the client's Schemas checked them). */
-interface SendMessageInput {
-  readonly type: MessageType
-  readonly from: "user" | "operator"
-  readonly origin: string
-  readonly content: unknown
-  readonly fingerprint?: number | undefined
-  readonly timestamp?: number | undefined
-  readonly user?: MessageUser | undefined
-  readonly mentions?: ReadonlyArray<string> | undefined
-  readonly automated?: boolean | undefined
-  readonly stealth?: boolean | undefined
-  readonly properties?: Readonly<Record<string, string | number | boolean>> | undefined
-}
 
 // ---------------------------------------------------------------------------
 
@@ -154,7 +139,7 @@ const getMessages = (ctx: RouteContext): Reply =>
 
 const sendMessage = (ctx: RouteContext): Reply =>
   withConversation(ctx, (c) => {
-    const body = ctx.input as SendMessageInput
+    const body = ctx.input as NewMessage
     if (body.fingerprint !== undefined && c.messages.some((m) => m.fingerprint === body.fingerprint)) {
       return invalid(`a message with fingerprint ${body.fingerprint} already exists in this conversation`)
     }
