@@ -3,10 +3,10 @@
  * retry delays so tests wait milliseconds. {@link eachTransport} runs a block of
  * tests once per transport `CrispHttp` is meant to run on.
  */
-import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe } from "@effect/vitest"
-import { Layer, Redacted, Schema } from "effect"
+import { Effect, Layer, Redacted, Schema } from "effect"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import * as CrispTransport from "../../src/CrispTransport.js"
 import { endpoint } from "../../src/internal/rest/endpoint.js"
@@ -19,12 +19,19 @@ export interface Transport {
   readonly layer: Layer.Layer<HttpClient.HttpClient>
 }
 
+/** `CrispTransport.makeUndici` over the undici 7 Agent that platform-node bundles (the project's undici is 6.x). */
+const leanUndici7: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(NodeHttpClient.Dispatcher, (dispatcher) => NodeCrispTransport.makeUndici(dispatcher as never))
+).pipe(Layer.provide(NodeHttpClient.dispatcherLayer))
+
 /** The platform's clients and effect-crisp's lean ones: `CrispHttp` must behave the same on each. */
 export const transports: ReadonlyArray<Transport> = [
   { name: "FetchHttpClient", layer: FetchHttpClient.layer },
   { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
   { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
-  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici }
+  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici },
+  { name: "CrispTransport.makeUndici (undici 7)", layer: leanUndici7 }
 ]
 
 /** Token identifier used by the tests. */
