@@ -163,6 +163,11 @@ const makeVariants = async (origin: string) => {
     const response = await fetch(url, { headers })
     return nameOf(await response.text())
   })
+  // The same with an AbortSignal, as any fetch that can be aborted (the lean fetch client's) must pass.
+  const rawFetchSignal = rawVariant("raw fetch with an AbortSignal + JSON.parse (reference)", "fetch", async () => {
+    const response = await fetch(url, { headers, signal: new AbortController().signal })
+    return nameOf(await response.text())
+  })
   // An Agent of the undici devDependency (6.x), as CrispTransport.layerUndici makes one.
   const agent6 = new Agent()
   const rawUndici6 = rawVariant("raw undici 6 Agent.request + JSON.parse", "undici6", async () => {
@@ -212,6 +217,7 @@ const makeVariants = async (origin: string) => {
 
   const variants: ReadonlyArray<Variant> = [
     rawFetch,
+    { ...rawFetchSignal, role: "other" },
     effectVariant("@effect/platform FetchHttpClient, bare (reference)", "fetch", "bare", fetchRuntime, bare),
     effectVariant("effect-crisp over FetchHttpClient", "fetch", "crisp", crispFetchRuntime, one),
     effectVariant("**effect-crisp over CrispTransport.layerFetch** (the default)", "fetch", "lean", leanFetchRuntime, one),

@@ -3,7 +3,7 @@
  * retry delays so tests wait milliseconds. {@link eachTransport} runs a block of
  * tests once per transport `CrispHttp` is meant to run on.
  */
-import { FetchHttpClient, type HttpClient } from "@effect/platform"
+import { FetchHttpClient, HttpClient } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
 import { describe, expect } from "@effect/vitest"
 import { Effect, Layer, Redacted, Schema } from "effect"
@@ -21,12 +21,19 @@ export interface Transport {
   readonly layer: Layer.Layer<HttpClient.HttpClient>
 }
 
+/** `CrispTransport.makeUndici` over the undici 7 Agent that platform-node bundles (the project's undici is 6.x). */
+const leanUndici7: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(NodeHttpClient.Dispatcher, (dispatcher) => NodeCrispTransport.makeUndici(dispatcher as never))
+).pipe(Layer.provide(NodeHttpClient.dispatcherLayer))
+
 /** The platform's clients and effect-crisp's lean ones: `CrispHttp` must behave the same on each. */
 export const transports: ReadonlyArray<Transport> = [
   { name: "FetchHttpClient", layer: FetchHttpClient.layer },
   { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
   { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
-  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici }
+  { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici },
+  { name: "CrispTransport.makeUndici (undici 7)", layer: leanUndici7 }
 ]
 
 /** Token identifier used by the tests. */
