@@ -130,10 +130,11 @@ export interface RouteFn<Args extends ReadonlyArray<unknown>, A, P extends strin
 
 const hasBody = (method: HttpMethod) => method === "POST" || method === "PUT" || method === "PATCH" || method === "DELETE"
 
+// Reads and writes of one object are a stored document (a DELETE without an answer clears it).
 const defaultFake = (method: HttpMethod, response: unknown): FakeRoute =>
-  method === "GET" || method === "PUT" || method === "PATCH"
+  method === "GET" || method === "PUT" || method === "PATCH" || (method === "DELETE" && response === undefined)
     ? { kind: "document" }
-    : response === undefined && method !== "HEAD" && method !== "POST" ? { kind: "document" } : { kind: "default" }
+    : { kind: "default" }
 
 const make = (route: Route): (...args: ReadonlyArray<unknown>) => Effect.Effect<unknown, CrispError, CrispHttp> => {
   const template = parseTemplate(route.path)
