@@ -60,7 +60,8 @@ describe("interrupting a call", () => {
       const server = yield* slowServer(undefined)
       const logs = captureLogs()
       const { exit, millis } = yield* interruptOnArrival(
-        post.pipe(Effect.provide(Crisp.layer(server, { retry: false, timeout: "150 millis" })), Effect.provide(logs.layer)),
+        // Long enough that the interruption surely lands while the request is in flight.
+        post.pipe(Effect.provide(Crisp.layer(server, { retry: false, timeout: "500 millis" })), Effect.provide(logs.layer)),
         server.arrived
       )
       expect(Exit.isInterrupted(exit)).toBe(true)

@@ -45,7 +45,7 @@ const find = (level: string, fragment: string) =>
 /** Waits (briefly) until a line matching appears. */
 const eventually = (level: string, fragment: string) =>
   Effect.gen(function*() {
-    for (let i = 0; i < 200 && find(level, fragment).length === 0; i++) yield* Effect.sleep("5 millis")
+    for (let i = 0; i < 400 && find(level, fragment).length === 0; i++) yield* Effect.sleep("5 millis")
     return find(level, fragment)
   })
 
@@ -219,7 +219,8 @@ describe("REST: the library's lines reach a Logger merged next to CrispHttp", ()
       yield* server.clear
       const call = yield* Effect.fork(
         Crisp.sendMessage({ ...Crisp.ids, body: { type: "text", content: EMAIL } }).pipe(
-          Effect.provide(withJsonLogs(Crisp.layer(server, { timeout: "100 millis", retry: false })))
+          // Long enough that the interruption surely lands while the request is in flight.
+          Effect.provide(withJsonLogs(Crisp.layer(server, { timeout: "500 millis", retry: false })))
         )
       )
       while ((yield* server.requests).length === 0) yield* Effect.sleep("2 millis")

@@ -57,10 +57,9 @@ describe("Web Hook bodies, by property", () => {
         const raw = typeof input.body === "string" ? input.body : Buffer.from(input.body)
         const headers = signedHeaders(raw, forged ? { secret: "not the secret" } : {})
         const exit = await runPromiseExit(hooks.receive({ body: input.body, headers, method: "POST" }).pipe(
-          Effect.timeoutFail({ duration: "1 second", onTimeout: () => "hang" as const }),
           Effect.tap((outcome) => (outcome._tag === "Delivered" ? Effect.asVoid(Queue.take(events)) : Effect.void))
         ))
-        // Never a defect, never a hang.
+        // Never a defect (and never a hang: fast-check's `timeout` fails a run that takes over a second).
         expect(Exit.isSuccess(exit)).toBe(true)
         if (!Exit.isSuccess(exit)) return
         const outcome = exit.value
@@ -83,7 +82,7 @@ describe("Web Hook bodies, by property", () => {
           fc.asyncProperty(body, fc.boolean(), fc.nat(19), async (input, forge, dice) => {
             await check(input, forge && dice === 0)
           }),
-          { seed: SEED, numRuns: 2_000 }
+          { seed: SEED, numRuns: 2_000, timeout: 1_000 }
         )
       )
     }).pipe(Logger.withMinimumLogLevel(LogLevel.Error)))
