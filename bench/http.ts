@@ -4,15 +4,17 @@
  *   npx tsx bench/http.ts            # print the results
  *   npx tsx bench/http.ts --write    # ...and write them into docs/benchmarks.md ("## HTTP")
  *
- * Environment: N (requests per run, default 10000), ROUNDS (measured rounds,
- * default 5; one warm-up round comes first), CONCURRENCY (default 32).
+ * Environment: N (requests per run, default 2000), ROUNDS (measured rounds,
+ * default 15; one warm-up round comes first), CONCURRENCY (default 32).
  *
  * One loopback `node:http` server, in a child process so that it does not share
  * the event loop with the clients, answers every request with a small Crisp
  * envelope. Each variant performs N GETs sequentially, then N GETs with
  * CONCURRENCY in flight. Variants run interleaved, round after round, and the
- * median of the rounds is reported, with the ratio to the raw transport each
- * variant runs on, and the verdicts against the targets of the lean transports.
+ * median of the rounds is reported. Ratios are paired: each round's CPU over that
+ * of the raw transport (or crisp-api) in the same round, the median of those; the
+ * machine's drift from round to round then cancels out. The verdicts against the
+ * targets of the lean transports use them.
  */
 import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { NodeHttpClient } from "@effect/platform-node"
@@ -28,8 +30,8 @@ import * as NodeCrispTransport from "../src/node/CrispTransport.js"
 import { getWebsite } from "./getWebsite.js"
 import { replaceGeneratedBlock } from "./report.js"
 
-const N = Number(process.env["N"] ?? 10_000)
-const ROUNDS = Number(process.env["ROUNDS"] ?? 5)
+const N = Number(process.env["N"] ?? 2_000)
+const ROUNDS = Number(process.env["ROUNDS"] ?? 15)
 const CONCURRENCY = Number(process.env["CONCURRENCY"] ?? 32)
 const WRITE = process.argv.includes("--write")
 
@@ -133,13 +135,26 @@ const effectVariant = <R>(
   transport,
   role,
   once: () => runtime.runPromise(once),
-  run: (n, concurrency) =>
-    runtime.runPromise(
-      concurrency <= 1
-        ? Effect.asVoid(Effect.repeatN(once, n - 1))
-        : Effect.forEach(Array.from({ length: n }), () => once, { concurrency, discard: true })
-    )
+  run: (n, concurrency) => runtime.runPromise(concurrency <= 1 ? Effect.asVoid(Effect.repeatN(once, n - 1)) : workers(n, concurrency, once))
 })
+
+/**
+ * N calls by `concurrency` fibers that each take the next call until none is left:
+ * the same structure as {@link loop} for the promise variants (a fiber per call,
+ * as `Effect.forEach` with a concurrency makes, would add its own cost to the row).
+ */
+const workers = <R>(n: number, concurrency: number, once: Effect.Effect<unknown, unknown, R>): Effect.Effect<void, unknown, R> => {
+  let started = 0
+  const worker = Effect.whileLoop({
+    while: () => started < n,
+    body: () => {
+      started++
+      return once
+    },
+    step: () => {}
+  })
+  return Effect.all(Array.from({ length: concurrency }, () => worker), { concurrency: "unbounded", discard: true })
+}
 
 interface Envelope {
   readonly error: boolean
@@ -189,6 +204,9 @@ const makeVariants = async (origin: string) => {
       Effect.map(nameOf)
     )
   const fetchRuntime = ManagedRuntime.make(FetchHttpClient.layer)
+  // Raw fetch inside an Effect program run as the effect-crisp rows are: the floor of any Effect call.
+  const plainRuntime = ManagedRuntime.make(Layer.empty)
+  const fetchInEffect = Effect.promise(async () => nameOf(await (await fetch(url, { headers })).text()))
 
   // --- effect-crisp: a declared endpoint with a response Schema, as a resource module has it.
   const one = Effect.map(getWebsite({ path: { website_id: WEBSITE_ID } }), (w) => w.name)
@@ -218,6 +236,10 @@ const makeVariants = async (origin: string) => {
   const variants: ReadonlyArray<Variant> = [
     rawFetch,
     { ...rawFetchSignal, role: "other" },
+    {
+      ...effectVariant("raw fetch + JSON.parse in Effect.promise, run as the effect-crisp rows (reference)", "fetch", "bare", plainRuntime, fetchInEffect),
+      role: "other"
+    },
     effectVariant("@effect/platform FetchHttpClient, bare (reference)", "fetch", "bare", fetchRuntime, bare),
     effectVariant("effect-crisp over FetchHttpClient", "fetch", "crisp", crispFetchRuntime, one),
     effectVariant("**effect-crisp over CrispTransport.layerFetch** (the default)", "fetch", "lean", leanFetchRuntime, one),
@@ -232,6 +254,7 @@ const makeVariants = async (origin: string) => {
   const dispose = () =>
     Promise.all([
       fetchRuntime.dispose(),
+      plainRuntime.dispose(),
       undiciRuntime.dispose(),
       crispFetchRuntime.dispose(),
       crispUndiciRuntime.dispose(),
@@ -303,6 +326,9 @@ const main = async () => {
   }
 }
 
+/** The median over rounds of `a`'s CPU over `b`'s in the same round. */
+const paired = (a: Row, b: Row): number => median(a.cpu.map((cpu, round) => cpu / b.cpu[round]!))
+
 const render = (rows: ReadonlyArray<Row>): string => {
   const find = (role: Variant["role"], transport: Transport, mode: Row["mode"]) =>
     rows.find((r) => r.variant.role === role && r.variant.transport === transport && r.mode === mode)
@@ -311,11 +337,12 @@ const render = (rows: ReadonlyArray<Row>): string => {
     `Measured ${new Date().toISOString().slice(0, 10)} on ${availableParallelism()} cores (\`nproc\`), ${cpu}, ` +
       `Node ${process.version}, by \`npx tsx bench/http.ts --write\`. The loopback server runs in a child ` +
       `process; N = ${N} GETs per run; median of ${ROUNDS} interleaved rounds after a warm-up; concurrent = ` +
-      `${CONCURRENCY} in flight. "× raw" is the median wall time over that of the raw transport the variant ` +
+      `${CONCURRENCY} in flight, by ${CONCURRENCY} workers that each send the next request when theirs is answered. "× raw" is the median wall time over that of the raw transport the variant ` +
       "runs on (global fetch for the fetch rows, the undici 7 Agent of NodeHttpClient for the undici 7 rows, " +
       "an Agent of the project's undici 6 for the undici 6 rows); \"× bare\" is over the bare Effect HttpClient " +
       'on the same transport. "client CPU" is the CPU time of the client process per request (user + system), ' +
-      "which the other processes on a shared machine disturb less than wall time; the verdicts use it.",
+      "which the other processes on a shared machine disturb less than wall time. \"CPU × raw\" and the verdicts " +
+      "are paired: the median over rounds of each round's ratio (both ran in that round, one after the other).",
     ""
   ]
   for (const mode of ["sequential", "concurrent"] as const) {
@@ -332,7 +359,7 @@ const render = (rows: ReadonlyArray<Row>): string => {
         `| ${row.variant.name} | ${m.toFixed(0)} | ${((m * 1000) / N).toFixed(1)} | ${Math.round(N / (m / 1000))} | ` +
           `${row.variant.role === "raw" ? "1 (baseline)" : times(m / median(raw.times))} | ` +
           `${(row.variant.role === "crisp" || row.variant.role === "lean") && bare !== undefined ? times(m / median(bare.times)) : ""} | ` +
-          `${((c * 1000) / N).toFixed(1)} | ${row.variant.role === "raw" ? "1" : times(c / median(raw.cpu))} | ` +
+          `${((c * 1000) / N).toFixed(1)} | ${row.variant.role === "raw" ? "1" : times(paired(row, raw))} | ` +
           `${Math.min(...row.times).toFixed(0)}–${Math.max(...row.times).toFixed(0)} |`
       )
     }
@@ -340,9 +367,8 @@ const render = (rows: ReadonlyArray<Row>): string => {
   }
 
   // Verdicts, on client CPU per request.
-  const cpuOf = (row: Row | undefined) => median(row!.cpu)
   const cpuRatio = (role: Variant["role"], transport: Transport, mode: Row["mode"]) =>
-    cpuOf(find(role, transport, mode)) / cpuOf(find("raw", transport, mode))
+    paired(find(role, transport, mode)!, find("raw", transport, mode)!)
   const officialOf = (mode: Row["mode"]) => rows.find((r) => r.variant.name.startsWith("crisp-api") && r.mode === mode)
   const verdict = (what: string, measured: number, target: number) =>
     `| ${what} | ${measured.toFixed(2)}× | ≤ ${target.toFixed(2)}× | ${measured <= target ? "yes" : "**no**"} |`
@@ -352,7 +378,7 @@ const render = (rows: ReadonlyArray<Row>): string => {
     lines.push(verdict(`CrispTransport.layerFetch vs raw fetch + JSON.parse, ${label}`, cpuRatio("lean", "fetch", mode), 1.25))
     lines.push(verdict(
       `CrispTransport.layerFetch vs crisp-api, ${label}`,
-      cpuOf(find("lean", "fetch", mode)) / cpuOf(officialOf(mode)),
+      paired(find("lean", "fetch", mode)!, officialOf(mode)!),
       1.0
     ))
     lines.push(verdict(

@@ -44,10 +44,10 @@ const instant = HttpClient.make((request) =>
 
 // The lean exchange's shape: one async step, answered by a resolved promise.
 const answer = { status: 200, retryAfter: undefined, text: body }
-const leanExchange: Exchange = () =>
-  Effect.async((resume) => {
-    void Promise.resolve(answer).then((a) => resume(Effect.succeed(a)))
-  })
+const leanExchange: Exchange = (_request, _timeoutMillis, settle) => {
+  void Promise.resolve(answer).then(settle)
+  return () => {}
+}
 const lean = withExchange(HttpClient.make((request) => Effect.die(`unexpected execute of ${request.url}`)), leanExchange)
 const leanRuntime = ManagedRuntime.make(
   CrispHttp.layer({ identifier: "bench", key: Redacted.make("bench"), restUrl: "http://127.0.0.1:1/v1/" }).pipe(

@@ -14,8 +14,9 @@
  *
  * `layerFetch` uses only web standards (`fetch`, `AbortController`): it runs on
  * Node 20+, Deno, Bun, browsers and edge runtimes. It is what `Crisp.layer` and
- * `Crisp.layerConfig` use. On Node, `CrispTransport.layerUndici` from
- * `effect-crisp/node` is faster still.
+ * `Crisp.layerConfig` use. On Node's own `fetch` it aborts a request through the
+ * `dispatcher` option instead of an `AbortSignal` (the same abort, cheaper there).
+ * On Node, `CrispTransport.layerUndici` from `effect-crisp/node` is faster still.
  *
  * @example
  * ```ts

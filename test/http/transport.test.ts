@@ -1,6 +1,6 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
-import { Chunk, Effect, Layer, Redacted, Stream } from "effect"
+import { Chunk, Effect, Fiber, Layer, Redacted, Stream } from "effect"
 import { Agent } from "undici"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import * as CrispTransport from "../../src/CrispTransport.js"
@@ -45,6 +45,56 @@ describe("CrispTransport clients", () => {
       expect(yield* get.pipe(Effect.provide(crispOver(server, client)))).toEqual({ ok: 1 })
       expect(yield* get.pipe(Effect.provide(crispOver(server, client, { platformSpans: true })))).toEqual({ ok: 1 })
       expect(inputs).toEqual(["string", "URL"])
+    }))
+
+  it.scopedLive("over Node's own fetch, layerFetch aborts through the dispatcher, with no AbortSignal", () =>
+    Effect.gen(function*() {
+      const seen: Array<{ readonly signal: boolean; readonly dispatcher: boolean }> = []
+      const original = globalThis.fetch
+      yield* Effect.acquireRelease(
+        Effect.sync(() => {
+          globalThis.fetch = (input, init) => {
+            seen.push({ signal: init?.signal != null, dispatcher: (init as { dispatcher?: unknown } | undefined)?.dispatcher !== undefined })
+            return original(input, init)
+          }
+        }),
+        () => Effect.sync(() => (globalThis.fetch = original))
+      )
+      yield* Effect.promise(() => original("data:,warm")) // Node makes its global dispatcher on a first fetch
+      const server = yield* Loopback.make((request) =>
+        request.url.endsWith("/slow") ? { ...Loopback.envelope({ n: 1 }), delayMs: 5_000 } : Loopback.envelope({ n: 1 })
+      )
+      const layer = crispOver(server, CrispTransport.makeFetch(), { timeout: "10 seconds" })
+      expect(yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(Effect.provide(layer))).toEqual({ n: 1 })
+      // Interrupted: the server sees the connection close.
+      const fiber = yield* Effect.fork(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(layer)))
+      yield* server.awaitRequests(2)
+      yield* Fiber.interrupt(fiber)
+      yield* server.awaitAbandoned(1)
+      // Timed out: the same, and the call fails with the timeout.
+      const timedOut = yield* Effect.flip(
+        CrispHttp.request({ method: "GET", path: "slow" }).pipe(
+          Effect.provide(crispOver(server, CrispTransport.makeFetch(), { timeout: "50 millis" }))
+        )
+      )
+      expect(timedOut).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
+      yield* server.awaitAbandoned(2)
+      expect(seen).toEqual(Array.from({ length: 3 }, () => ({ signal: false, dispatcher: true })))
+    }))
+
+  it.scopedLive("a fetch given to makeFetch is aborted through an AbortSignal", () =>
+    Effect.gen(function*() {
+      const signals: Array<AbortSignal | null | undefined> = []
+      const client = CrispTransport.makeFetch((input, init) => {
+        signals.push(init?.signal)
+        return fetch(input, init)
+      })
+      const server = yield* Loopback.make(Loopback.always({ ...Loopback.envelope({ n: 1 }), delayMs: 5_000 }))
+      const fiber = yield* Effect.fork(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(crispOver(server, client))))
+      yield* server.awaitRequests(1)
+      yield* Fiber.interrupt(fiber)
+      yield* server.awaitAbandoned(1)
+      expect(signals.map((signal) => signal?.aborted)).toEqual([true])
     }))
 
   it.scopedLive("a malformed base URL is a network CrispTransportError on every transport, not a crash", () =>

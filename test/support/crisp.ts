@@ -31,7 +31,12 @@ const leanUndici7: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
 export const transports: ReadonlyArray<Transport> = [
   { name: "FetchHttpClient", layer: FetchHttpClient.layer },
   { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
+  // On Node, the default fetch is aborted through its dispatcher; any other fetch through an AbortSignal.
   { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
+  {
+    name: "CrispTransport.makeFetch(a given fetch)",
+    layer: Layer.sync(HttpClient.HttpClient, () => CrispTransport.makeFetch((input, init) => fetch(input, init)))
+  },
   { name: "CrispTransport.layerUndici", layer: NodeCrispTransport.layerUndici },
   { name: "CrispTransport.makeUndici (undici 7)", layer: leanUndici7 }
 ]

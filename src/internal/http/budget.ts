@@ -89,6 +89,13 @@ export interface Budget {
   /** The request of `ticket` was answered without a rate limit: recover a little. */
   readonly onAnswered: (ticket: Ticket) => Effect.Effect<void>
   readonly state: Effect.Effect<BudgetState>
+  /**
+   * The hot path of a budget kept in memory (a shared one has none): `acquire`
+   * without an `Effect` when a slot is free at `now` (`undefined`: call `acquire`),
+   * and `onAnswered` at `now`.
+   */
+  readonly acquireNow?: (now: number) => Ticket | undefined
+  readonly answeredNow?: (now: number) => void
 }
 
 /** One UTC day, in ms: Crisp's quota renews at midnight UTC. */
@@ -206,15 +213,22 @@ export const makeBudget = (options: BudgetOptions): Budget => {
     return Effect.flatMap(Effect.sleep(Duration.millis(wait)), () => (epoch === mine ? Effect.succeed(ticket) : waitForSlot))
   })
 
+  /** A slot at once, when nothing is to wait for and today's allowance is not spent (the common case of a quiet bot). */
+  const acquireNow = (now: number): Ticket | undefined => {
+    rollDay(now)
+    if ((daily !== undefined && usedToday >= daily) || rate !== undefined || pausedUntil > now) return undefined
+    usedToday++
+    return ticket
+  }
+
   const acquire = (method: string, path: string): Effect.Effect<Ticket, CrispQuotaExhausted> =>
     Effect.flatMap(Clock.currentTimeMillis, (now) => {
-      rollDay(now)
+      const at = acquireNow(now)
+      if (at !== undefined) return Effect.succeed(at)
       if (daily !== undefined && usedToday >= daily) {
         return Effect.fail(new CrispQuotaExhausted({ method, path, allowance: daily, resetsAt: (day + 1) * DAY_MS }))
       }
       usedToday++
-      // Nothing to wait for: no rate and no pause (the common case of a quiet bot).
-      if (rate === undefined && pausedUntil <= now) return Effect.succeed(ticket)
       return waitForSlot
     })
 
@@ -251,17 +265,18 @@ export const makeBudget = (options: BudgetOptions): Budget => {
       ticket = { epoch }
     })
 
-  const onAnswered = (_: Ticket) =>
-    Effect.map(Clock.currentTimeMillis, (now) => {
-      rollWindow(now)
-      current++
-      if (rate === undefined) return
-      if (configured !== undefined) {
-        if (rate < configured) rate = Math.min(configured, rate + configured * RECOVERY_SHARE)
-      } else if (now - saturatedAt < WINDOW_MS) {
-        rate += PROBE_STEP
-      }
-    })
+  const answeredNow = (now: number) => {
+    rollWindow(now)
+    current++
+    if (rate === undefined) return
+    if (configured !== undefined) {
+      if (rate < configured) rate = Math.min(configured, rate + configured * RECOVERY_SHARE)
+    } else if (now - saturatedAt < WINDOW_MS) {
+      rate += PROBE_STEP
+    }
+  }
+
+  const onAnswered = (_: Ticket) => Effect.map(Clock.currentTimeMillis, answeredNow)
 
   const state = Effect.map(Clock.currentTimeMillis, (now): BudgetState => {
     rollDay(now)
@@ -275,5 +290,5 @@ export const makeBudget = (options: BudgetOptions): Budget => {
     }
   })
 
-  return { acquire, onRateLimited, onAnswered, state }
+  return { acquire, acquireNow, onRateLimited, onAnswered, answeredNow, state }
 }

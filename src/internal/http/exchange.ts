@@ -40,14 +40,21 @@ export class ExchangeFailure {
 /** The timeout failure (it carries nothing specific). */
 export const timedOut: ExchangeFailure = new ExchangeFailure("timeout", "timeout")
 
+/** Receives the outcome of an exchange, once. */
+export type Settle = (outcome: ExchangeResponse | ExchangeFailure) => void
+
 /**
- * One exchange. With `timeoutMillis`, fails with {@link timedOut} (after aborting
- * the request) when the whole response has not arrived by then.
+ * One exchange: sends `request`, calls `settle` once with the outcome, and returns
+ * how to abort it. With `timeoutMillis`, settles with {@link timedOut} (after
+ * aborting the request) when the whole response has not arrived by then. A plain
+ * callback rather than an `Effect`, so that `CrispHttp` can read the answer in the
+ * same step (see {@link run} for the `Effect`).
  */
 export type Exchange = (
   request: ExchangeRequest,
-  timeoutMillis: number | undefined
-) => Effect.Effect<ExchangeResponse, ExchangeFailure>
+  timeoutMillis: number | undefined,
+  settle: Settle
+) => () => void
 
 interface WithExchange {
   readonly [ExchangeTypeId]: Exchange
@@ -77,38 +84,47 @@ export const describeFailure = (stage: string, cause: unknown): string => {
 }
 
 /**
- * The one asynchronous step of an exchange. `start` sends the request, calls
- * `settle` once with the outcome, and returns how to abort it. With
- * `timeoutMillis`, a timer aborts it and fails with {@link timedOut}; when the
- * fiber is interrupted, it is aborted too. Whatever comes first wins; the rest
- * is ignored.
+ * Runs `start` (which sends, calls `settle` once and returns how to abort) with the
+ * timeout's timer beside it: whatever comes first — the outcome, the timer (which
+ * aborts), or the returned abort — wins, and the rest is ignored.
  */
-export const oneStep = (
+export const armed = (
   timeoutMillis: number | undefined,
-  start: (settle: (result: Effect.Effect<ExchangeResponse, ExchangeFailure>) => void) => () => void
-): Effect.Effect<ExchangeResponse, ExchangeFailure> =>
-  Effect.async<ExchangeResponse, ExchangeFailure>((resume) => {
-    let settled = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const settle = (result: Effect.Effect<ExchangeResponse, ExchangeFailure>) => {
+  settle: Settle,
+  start: (settle: Settle) => () => void
+): () => void => {
+  let settled = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const abort = start((outcome) => {
+    if (settled) return
+    settled = true
+    if (timer !== undefined) clearTimeout(timer)
+    settle(outcome)
+  })
+  if (timeoutMillis !== undefined && !settled) {
+    timer = setTimeout(() => {
       if (settled) return
       settled = true
-      if (timer !== undefined) clearTimeout(timer)
-      resume(result)
-    }
-    const abort = start(settle)
-    if (timeoutMillis !== undefined && !settled) {
-      timer = setTimeout(() => {
-        if (settled) return
-        settled = true
-        abort()
-        resume(Effect.fail(timedOut))
-      }, timeoutMillis)
-    }
-    return Effect.sync(() => {
-      if (settled) return
-      settled = true
-      if (timer !== undefined) clearTimeout(timer)
       abort()
-    })
+      settle(timedOut)
+    }, timeoutMillis)
+  }
+  return () => {
+    if (settled) return
+    settled = true
+    if (timer !== undefined) clearTimeout(timer)
+    abort()
+  }
+}
+
+/** One exchange as an `Effect`: one asynchronous step; interrupting it aborts the request. */
+export const run = (
+  exchange: Exchange,
+  request: ExchangeRequest,
+  timeoutMillis: number | undefined
+): Effect.Effect<ExchangeResponse, ExchangeFailure> =>
+  Effect.async((resume) => {
+    const abort = exchange(request, timeoutMillis, (outcome) =>
+      resume(outcome instanceof ExchangeFailure ? Effect.fail(outcome) : Effect.succeed(outcome)))
+    return Effect.sync(abort)
   })

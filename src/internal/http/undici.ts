@@ -8,9 +8,8 @@
  * `HttpClient.make`.
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Effect from "effect/Effect"
 import { type Dispatcher, fetch as undiciFetch } from "undici"
-import { describeFailure, type Exchange, ExchangeFailure, oneStep, withExchange } from "./exchange.js"
+import { describeFailure, type Exchange, ExchangeFailure, armed, withExchange } from "./exchange.js"
 import { platformClient } from "./fetch.js"
 
 /** Splits `scheme://host[:port]/path?query` without parsing it into a `URL`. */
@@ -33,13 +32,16 @@ const headerValue = (raw: ReadonlyArray<RawHeader>, name: string): string | unde
   return undefined
 }
 
-const notAbsolute = Effect.fail(new ExchangeFailure("network", "InvalidUrl: not an absolute URL"))
+const notAbsolute = new ExchangeFailure("network", "InvalidUrl: not an absolute URL")
 
 /** The lean exchange over `dispatcher.dispatch`. */
-export const undiciExchange = (dispatcher: Dispatcher): Exchange => (request, timeoutMillis) => {
+export const undiciExchange = (dispatcher: Dispatcher): Exchange => (request, timeoutMillis, settle) => {
   const target = splitUrl(request.url)
-  if (target === undefined) return notAbsolute
-  return oneStep(timeoutMillis, (settle) => {
+  if (target === undefined) {
+    settle(notAbsolute)
+    return () => {}
+  }
+  return armed(timeoutMillis, settle, (settle) => {
     let abort: ((error?: Error) => void) | undefined
     let aborted = false
     let stage = "Transport"
@@ -75,10 +77,10 @@ export const undiciExchange = (dispatcher: Dispatcher): Exchange => (request, ti
           : chunks.length === 1
           ? chunks[0]!.toString("utf8")
           : Buffer.concat(chunks).toString("utf8")
-        settle(Effect.succeed({ status, retryAfter, text }))
+        settle({ status, retryAfter, text })
       },
       onError(error) {
-        settle(Effect.fail(new ExchangeFailure("network", describeFailure(stage, error))))
+        settle(new ExchangeFailure("network", describeFailure(stage, error)))
       }
     })
     // undici then calls `onError`, which finds the step settled.
