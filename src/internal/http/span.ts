@@ -10,8 +10,8 @@
  */
 import { Effect, type Tracer } from "effect"
 
-/** The tracer of the default services: the one that exports nothing. */
-const builtInTracer: Tracer.Tracer = Effect.runSync(Effect.tracer)
+/** The tracer of the default services: the one that exports nothing (read on first use, not at import). */
+let builtInTracer: Tracer.Tracer | undefined
 
 /** `Effect.withSpan(self, name, options)` when a tracer is installed; `self` otherwise. */
 export const withSpanIfTraced = <A, E, R>(
@@ -19,4 +19,6 @@ export const withSpanIfTraced = <A, E, R>(
   name: string,
   options: Tracer.SpanOptions
 ): Effect.Effect<A, E, R> =>
-  Effect.tracerWith((tracer) => (tracer === builtInTracer ? self : Effect.withSpan(self, name, options)))
+  Effect.tracerWith((tracer) =>
+    tracer === (builtInTracer ??= Effect.runSync(Effect.tracer)) ? self : Effect.withSpan(self, name, options)
+  )
