@@ -1,8 +1,9 @@
 /**
  * `CrispTransport.makeFetch`: an `HttpClient` over `fetch` whose lean exchange
- * (see `exchange.ts`) is one `Effect.async` step: `fetch`, then the body as text,
+ * (see `exchange.ts`) is one asynchronous step: `fetch`, then the body as text,
  * with the timeout's timer and the abort inside it. Only web standards: it runs
- * wherever `fetch` does (Node 20+, Deno, Bun, workers, edge runtimes, browsers).
+ * wherever `fetch` does (Node 20+, Deno, Bun, workers, edge runtimes, browsers);
+ * on Node's own `fetch` the abort goes through its dispatcher (see `abortable`).
  */
 import * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
@@ -44,8 +45,10 @@ const nodeDispatcher = (): Dispatcher | undefined => {
  * How to abort one `fetch`. With Node's own `fetch`, it is given a `dispatcher`
  * that wraps the global one and keeps the `abort` undici hands the request: an
  * `AbortSignal` costs Node's `fetch` a controller of its own, a listener, a
- * `WeakRef` and a `FinalizationRegistry` entry per request (~5-10 % of the CPU of
- * a small call). Anywhere else, the standard way: an `AbortController`.
+ * `WeakRef` and a `FinalizationRegistry` entry per request (~11 µs of CPU per
+ * call in-process). Anywhere else, the standard way: an `AbortController`. The
+ * wrapper relies on the dispatch handler's `onConnect(abort)`, which the `fetch`
+ * of undici 6 and 7 (Node 20 to 24) passes.
  */
 const abortable = (
   fetchFunction: FetchFunction,

@@ -1,6 +1,6 @@
 /**
  * `CrispTransport.makeUndici` (effect-crisp/node): an `HttpClient` over an undici
- * `Dispatcher`. Its lean exchange (see `exchange.ts`) is one `Effect.async` step
+ * `Dispatcher`. Its lean exchange (see `exchange.ts`) is one asynchronous step
  * over `dispatcher.dispatch` with a handler that collects the body: no body
  * stream, no `AbortController` (undici hands the handler its `abort`), the
  * timeout's timer inside the step. `execute` (anything else: streamed bodies,
