@@ -21,9 +21,10 @@
  *
  * @since 0.1.0
  */
-import { Chunk, Context, Effect, Layer, type Scope, Stream } from "effect"
+import { Context, Effect, Layer, type Scope, Stream } from "effect"
 import type { CrispEvent, EventName, KnownEvent, MalformedEvent, Payload, UnknownEvent } from "./CrispEvent.js"
 import type { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
+import * as internal from "../internal/realtime/events.js"
 import { type EventHub, type HubOptions, makeHub } from "../internal/realtime/EventHub.js"
 
 export { CrispRealtimeUnauthorized } from "./CrispRealtimeError.js"
@@ -46,9 +47,7 @@ export { type EventHub, type HubOptions, makeHub, type Strategy } from "../inter
  * @since 0.1.0
  * @category models
  */
-export interface Service {
-  readonly events: Stream.Stream<CrispEvent, CrispRealtimeUnauthorized>
-}
+export interface Service extends internal.Service {}
 
 /**
  * The events source.
@@ -64,7 +63,8 @@ export interface Service {
  * @since 0.1.0
  * @category tags
  */
-export class CrispEvents extends Context.Tag("effect-crisp/CrispEvents")<CrispEvents, Service>() {}
+export const CrispEvents: typeof internal.CrispEvents = internal.CrispEvents
+export type CrispEvents = internal.CrispEvents
 
 /**
  * Every event: known, unknown and malformed.
@@ -80,19 +80,9 @@ export class CrispEvents extends Context.Tag("effect-crisp/CrispEvents")<CrispEv
  * @since 0.1.0
  * @category streams
  */
-export const all: Stream.Stream<CrispEvent, CrispRealtimeUnauthorized, CrispEvents> = Stream.unwrap(
-  Effect.map(CrispEvents, (service) => service.events)
-)
+export const all: Stream.Stream<CrispEvent, CrispRealtimeUnauthorized, CrispEvents> = internal.all
 
-const select = <A>(keep: (event: CrispEvent) => A | undefined) =>
-  Stream.mapChunks(all, (chunk: Chunk.Chunk<CrispEvent>) => {
-    const out: Array<A> = []
-    for (const event of chunk) {
-      const kept = keep(event)
-      if (kept !== undefined) out.push(kept)
-    }
-    return Chunk.unsafeFromArray(out)
-  })
+const select = internal.select
 
 /**
  * The payloads of one event, typed by its name.
@@ -110,8 +100,8 @@ const select = <A>(keep: (event: CrispEvent) => A | undefined) =>
  * @since 0.1.0
  * @category streams
  */
-export const on = <N extends EventName>(name: N): Stream.Stream<Payload<N>, CrispRealtimeUnauthorized, CrispEvents> =>
-  select((event) => (event._tag === "Event" && event.name === name ? event.data as Payload<N> : undefined))
+export const on: <N extends EventName>(name: N) => Stream.Stream<Payload<N>, CrispRealtimeUnauthorized, CrispEvents> =
+  internal.on
 
 /**
  * The whole events (payload and `delivery`) of one or more names.

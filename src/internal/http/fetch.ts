@@ -11,7 +11,7 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { describeFailure, type Exchange, ExchangeFailure, armed, withExchange } from "./exchange.js"
+import { armed, describeFailure, type Exchange, ExchangeFailure, type ExchangeRequest, withExchange } from "./exchange.js"
 
 /** The `fetch` to call: a given one, or the global one as it is when the request is sent. */
 export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>
@@ -52,12 +52,14 @@ const nodeDispatcher = (): Dispatcher | undefined => {
  */
 const abortable = (
   fetchFunction: FetchFunction,
-  init: RequestInit
+  request: ExchangeRequest
 ): { readonly init: RequestInit; readonly abort: () => void } => {
+  const { method, headers } = request
+  const body = request.body ?? null
   const global = fetchFunction === globalFetch ? nodeDispatcher() : undefined
   if (global === undefined) {
     const controller = new AbortController()
-    return { init: { ...init, signal: controller.signal }, abort: () => controller.abort() }
+    return { init: { method, headers, body, signal: controller.signal }, abort: () => controller.abort() }
   }
   let abortRequest: ((reason?: unknown) => void) | undefined
   let aborted = false
@@ -74,7 +76,7 @@ const abortable = (
     }
   }
   return {
-    init: { ...init, dispatcher } as RequestInit,
+    init: { method, headers, body, dispatcher } as RequestInit,
     abort: () => {
       aborted = true
       abortRequest?.(abortError())
@@ -89,11 +91,7 @@ export const fetchExchange = (fetchFunction: FetchFunction): Exchange => (reques
   armed(timeoutMillis, settle, (settle) => {
     let stage = "Transport"
     const failed = (cause: unknown) => settle(new ExchangeFailure("network", describeFailure(stage, cause)))
-    const { abort, init } = abortable(fetchFunction, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body ?? null
-    })
+    const { abort, init } = abortable(fetchFunction, request)
     try {
       fetchFunction(request.url, init).then((response) => {
         stage = "Decode"

@@ -9,7 +9,7 @@
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
 import { type Dispatcher, fetch as undiciFetch } from "undici"
-import { describeFailure, type Exchange, ExchangeFailure, armed, withExchange } from "./exchange.js"
+import { armed, describeFailure, type Exchange, ExchangeFailure, withExchange } from "./exchange.js"
 import { platformClient } from "./fetch.js"
 
 /** Splits `scheme://host[:port]/path?query` without parsing it into a `URL`. */

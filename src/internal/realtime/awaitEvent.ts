@@ -3,9 +3,9 @@
  * searches): listen for the answer first, then send, then wait for the event that
  * matches the request, with a timeout.
  */
-import { Context, Duration, Effect, Fiber, FiberStatus, Option, Stream } from "effect"
+import { Duration, Effect, Fiber, FiberStatus, Option, Stream } from "effect"
 import type { EventName, Payload } from "../../realtime/CrispEvent.js"
-import type { CrispEvents, Service } from "../../realtime/CrispEvents.js"
+import { type CrispEvents, on } from "./events.js"
 import { CrispEventTimeout, type CrispRealtimeUnauthorized } from "../../realtime/CrispRealtimeError.js"
 
 /** What {@link sendAndAwait} needs. */
@@ -21,18 +21,6 @@ export interface AwaitedRequest<N extends EventName, E, R> {
   /** How long to wait for the answer once the call succeeded. */
   readonly timeout: Duration.DurationInput
 }
-
-// The `CrispEvents` service, found by its key: importing the module of the tag
-// would load the event hub into the REST entry (BucketURL and MediaAnimation wait
-// for events through this module).
-const Events = Context.GenericTag<CrispEvents, Service>("effect-crisp/CrispEvents")
-
-/** The payloads of `name`, as `CrispEvents.on` gives them. */
-const on = <N extends EventName>(name: N): Stream.Stream<Payload<N>, CrispRealtimeUnauthorized, CrispEvents> =>
-  Stream.filterMap(
-    Stream.unwrap(Effect.map(Events, (service) => service.events)),
-    (event) => (event._tag === "Event" && event.name === name ? Option.some(event.data as Payload<N>) : Option.none())
-  )
 
 // Hubs subscribe synchronously when their stream starts and then park the reader
 // until an event comes, so a listener that is suspended (or already done) is
