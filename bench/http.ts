@@ -216,6 +216,11 @@ const makeVariants = async (origin: string) => {
   // The lean transports: CrispTransport.layerFetch (what Crisp.layer uses), layerUndici
   // (effect-crisp/node, on the project's undici 6) and makeUndici on NodeHttpClient's undici 7 Agent.
   const leanFetchRuntime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(CrispTransport.layerFetch)))
+  // The same client over `fetch` itself (a given fetch is called, with an AbortSignal): what layerFetch does
+  // wherever `fetch` is not Node's own (Deno, Bun, workers, browsers, a replaced global fetch).
+  const leanThroughFetchRuntime = ManagedRuntime.make(crispLayer.pipe(
+    Layer.provide(Layer.sync(HttpClient.HttpClient, () => CrispTransport.makeFetch((input, init) => fetch(input, init))))
+  ))
   const leanUndici6Runtime = ManagedRuntime.make(crispLayer.pipe(Layer.provide(NodeCrispTransport.layerUndici)))
   const leanUndici7Runtime = ManagedRuntime.make(crispLayer.pipe(
     Layer.provide(Layer.succeed(HttpClient.HttpClient, NodeCrispTransport.makeUndici(dispatcher as never)))
@@ -243,6 +248,16 @@ const makeVariants = async (origin: string) => {
     effectVariant("@effect/platform FetchHttpClient, bare (reference)", "fetch", "bare", fetchRuntime, bare),
     effectVariant("effect-crisp over FetchHttpClient", "fetch", "crisp", crispFetchRuntime, one),
     effectVariant("**effect-crisp over CrispTransport.layerFetch** (the default)", "fetch", "lean", leanFetchRuntime, one),
+    {
+      ...effectVariant(
+        "effect-crisp over CrispTransport.makeFetch(fetch): through `fetch` itself, as off Node (reference)",
+        "fetch",
+        "lean",
+        leanThroughFetchRuntime,
+        one
+      ),
+      role: "other"
+    },
     crispApi,
     rawDispatcher,
     effectVariant("@effect/platform-node NodeHttpClient.layerUndici, bare (reference)", "undici7", "bare", undiciRuntime, bare),
@@ -259,6 +274,7 @@ const makeVariants = async (origin: string) => {
       crispFetchRuntime.dispose(),
       crispUndiciRuntime.dispose(),
       leanFetchRuntime.dispose(),
+      leanThroughFetchRuntime.dispose(),
       leanUndici6Runtime.dispose(),
       leanUndici7Runtime.dispose(),
       agent6.close()

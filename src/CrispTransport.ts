@@ -14,9 +14,16 @@
  *
  * `layerFetch` uses only web standards (`fetch`, `AbortController`): it runs on
  * Node 20+, Deno, Bun, browsers and edge runtimes. It is what `Crisp.layer` and
- * `Crisp.layerConfig` use. On Node's own `fetch` it aborts a request through the
- * `dispatcher` option instead of an `AbortSignal` (the same abort, cheaper there).
- * On Node, `CrispTransport.layerUndici` from `effect-crisp/node` is faster still.
+ * `Crisp.layerConfig` use. On Node, while `globalThis.fetch` is Node's own, its
+ * lean path hands a request straight to the dispatcher that `fetch` runs on
+ * (undici's global dispatcher: `setGlobalDispatcher` — a proxy, a `MockAgent` —
+ * applies), without `fetch`'s `Request`, `Response` and body stream on top: less
+ * than half of `fetch`'s CPU per call. It then neither follows redirects (the
+ * Crisp API sends none) nor asks for a compressed answer. A `fetch` someone put
+ * in its place (msw, nock, a polyfill) is called instead, and so is any `fetch`
+ * given to `makeFetch`; the very first request, before Node has made its
+ * dispatcher, goes through `fetch` too. `CrispTransport.layerUndici` from
+ * `effect-crisp/node` runs the same path on an undici `Agent` of its own.
  *
  * @example
  * ```ts
@@ -74,7 +81,8 @@ export const makeFetch: (fetch?: FetchFunction) => HttpClient.HttpClient = inter
 
 /**
  * `HttpClient.HttpClient` over the global `fetch`, with the lean path for
- * `CrispHttp`. Edge-safe.
+ * `CrispHttp` (on Node, through the dispatcher of Node's own `fetch`; see the
+ * module's documentation). Edge-safe.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Effect, Fiber, Layer, Redacted, Stream } from "effect"
-import { Agent } from "undici"
+import { Agent, type Dispatcher, getGlobalDispatcher, setGlobalDispatcher } from "undici"
 import * as CrispHttp from "../../src/CrispHttp.js"
 import * as CrispTransport from "../../src/CrispTransport.js"
 import { exchangeOf } from "../../src/internal/http/exchange.js"
@@ -47,39 +47,66 @@ describe("CrispTransport clients", () => {
       expect(inputs).toEqual(["string", "URL"])
     }))
 
-  it.scopedLive("over Node's own fetch, layerFetch aborts through the dispatcher, with no AbortSignal", () =>
+  /** Interrupts one slow call and times out another: the server must see both connections close. */
+  const abortsBoth = (server: Loopback.Loopback, client: () => HttpClient.HttpClient, seenBefore: number) =>
     Effect.gen(function*() {
-      const seen: Array<{ readonly signal: boolean; readonly dispatcher: boolean }> = []
+      const slow = CrispHttp.request({ method: "GET", path: "slow" })
+      const fiber = yield* Effect.fork(slow.pipe(Effect.provide(crispOver(server, client(), { timeout: "10 seconds" }))))
+      yield* server.awaitRequests(seenBefore + 1)
+      yield* Fiber.interrupt(fiber)
+      yield* server.awaitAbandoned(1)
+      const timedOut = yield* Effect.flip(slow.pipe(Effect.provide(crispOver(server, client(), { timeout: "50 millis" }))))
+      expect(timedOut).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
+      yield* server.awaitAbandoned(2)
+    })
+
+  const slowServer = Loopback.make((request) =>
+    request.url.endsWith("/slow") ? { ...Loopback.envelope({ n: 1 }), delayMs: 5_000 } : Loopback.envelope({ n: 1 })
+  )
+
+  it.scopedLive("over Node's own fetch, layerFetch sends through the global dispatcher (setGlobalDispatcher's), not fetch", () =>
+    Effect.gen(function*() {
+      const dispatched: Array<string> = []
+      class Counting extends Agent {
+        override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandlers): boolean {
+          // Node's fetch adds its own headers (`sec-fetch-mode` among them) to what it dispatches.
+          const viaFetch = JSON.stringify(options.headers).includes("sec-fetch-mode")
+          dispatched.push(`${options.method} ${options.path}${viaFetch ? " (through fetch)" : ""}`)
+          return super.dispatch(options, handler)
+        }
+      }
+      const previous = getGlobalDispatcher()
+      yield* Effect.acquireRelease(
+        Effect.sync(() => setGlobalDispatcher(new Counting())),
+        () => Effect.sync(() => setGlobalDispatcher(previous))
+      )
+      const server = yield* slowServer
+      const layer = crispOver(server, CrispTransport.makeFetch())
+      expect(yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(Effect.provide(layer))).toEqual({ n: 1 })
+      yield* CrispHttp.request({ method: "POST", path: "fast", body: { a: 1 } }).pipe(Effect.provide(layer))
+      expect(JSON.parse((yield* server.requests)[1]?.body ?? "")).toEqual({ a: 1 })
+      yield* abortsBoth(server, () => CrispTransport.makeFetch(), 2)
+      expect(dispatched).toEqual(["GET /v1/fast", "POST /v1/fast", "GET /v1/slow", "GET /v1/slow"])
+    }))
+
+  it.scopedLive("a replaced global fetch (as msw and nock install) is called, and aborted through an AbortSignal", () =>
+    Effect.gen(function*() {
+      const signals: Array<boolean> = []
       const original = globalThis.fetch
       yield* Effect.acquireRelease(
         Effect.sync(() => {
           globalThis.fetch = (input, init) => {
-            seen.push({ signal: init?.signal != null, dispatcher: (init as { dispatcher?: unknown } | undefined)?.dispatcher !== undefined })
+            signals.push(init?.signal instanceof AbortSignal)
             return original(input, init)
           }
         }),
         () => Effect.sync(() => (globalThis.fetch = original))
       )
-      yield* Effect.promise(() => original("data:,warm")) // Node makes its global dispatcher on a first fetch
-      const server = yield* Loopback.make((request) =>
-        request.url.endsWith("/slow") ? { ...Loopback.envelope({ n: 1 }), delayMs: 5_000 } : Loopback.envelope({ n: 1 })
-      )
-      const layer = crispOver(server, CrispTransport.makeFetch(), { timeout: "10 seconds" })
+      const server = yield* slowServer
+      const layer = crispOver(server, CrispTransport.makeFetch())
       expect(yield* CrispHttp.request({ method: "GET", path: "fast" }).pipe(Effect.provide(layer))).toEqual({ n: 1 })
-      // Interrupted: the server sees the connection close.
-      const fiber = yield* Effect.fork(CrispHttp.request({ method: "GET", path: "slow" }).pipe(Effect.provide(layer)))
-      yield* server.awaitRequests(2)
-      yield* Fiber.interrupt(fiber)
-      yield* server.awaitAbandoned(1)
-      // Timed out: the same, and the call fails with the timeout.
-      const timedOut = yield* Effect.flip(
-        CrispHttp.request({ method: "GET", path: "slow" }).pipe(
-          Effect.provide(crispOver(server, CrispTransport.makeFetch(), { timeout: "50 millis" }))
-        )
-      )
-      expect(timedOut).toMatchObject({ _tag: "CrispTransportError", kind: "timeout" })
-      yield* server.awaitAbandoned(2)
-      expect(seen).toEqual(Array.from({ length: 3 }, () => ({ signal: false, dispatcher: true })))
+      yield* abortsBoth(server, () => CrispTransport.makeFetch(), 1)
+      expect(signals).toEqual([true, true, true])
     }))
 
   it.scopedLive("a fetch given to makeFetch is aborted through an AbortSignal", () =>

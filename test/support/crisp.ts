@@ -31,7 +31,7 @@ const leanUndici7: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
 export const transports: ReadonlyArray<Transport> = [
   { name: "FetchHttpClient", layer: FetchHttpClient.layer },
   { name: "NodeHttpClient.layerUndici", layer: NodeHttpClient.layerUndici },
-  // On Node, the default fetch is aborted through its dispatcher; any other fetch through an AbortSignal.
+  // On Node, the default goes straight to the dispatcher of Node's fetch; a given fetch is called, with an AbortSignal.
   { name: "CrispTransport.layerFetch", layer: CrispTransport.layerFetch },
   {
     name: "CrispTransport.makeFetch(a given fetch)",

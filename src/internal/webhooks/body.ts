@@ -1,5 +1,6 @@
 /** Reading a request body to its end, refusing it past a byte limit. */
 import { Effect, Stream } from "effect"
+import { concat } from "../bytes.js"
 
 /** The body went over the limit. */
 export class TooLarge {
@@ -46,12 +47,6 @@ export const collect = <E>(
       return Effect.void
     }).pipe(Effect.flatMap(() => {
       if (size > limit) return Effect.fail(new TooLarge(limit))
-      const out = new Uint8Array(size)
-      let offset = 0
-      for (const chunk of chunks) {
-        out.set(chunk, offset)
-        offset += chunk.length
-      }
-      return Effect.succeed(out)
+      return Effect.succeed(concat(chunks, size))
     }))
   })
