@@ -4,7 +4,7 @@
  *   npm run build && npx tsx bench/size.ts            # print the results
  *   npm run build && npx tsx bench/size.ts --write    # ...and write them into docs/benchmarks.md
  *
- * Environment: COLD_ROUNDS (fresh processes per variant, default 15).
+ * Environment: COLD_ROUNDS (fresh processes per variant, default 31).
  *
  * Bundles: small programs, each importing the package by name as a user would (the
  * built `dist/`, through package.json's `exports`), bundled by esbuild (minified,
@@ -14,11 +14,12 @@
  * metafile says which modules went in: a REST program must carry no realtime code
  * and no `ws`.
  *
- * Cold start: `node -e 'await import(...)'` as fresh processes, interleaved, median
- * of COLD_ROUNDS: the wall time from spawn to exit, and the CPU time the child
+ * Cold start: `node -e 'await import(...)'` as fresh processes, interleaved, for
+ * COLD_ROUNDS rounds: the wall time from spawn to exit, and the CPU time the child
  * reports for itself just before it exits (user + system, bootstrap included),
- * which other work on a shared machine disturbs less; the ratios are over the
- * baseline's medians, and the verdicts use the CPU ratio.
+ * which other work on a shared machine disturbs less. Ratios are paired: each
+ * round's time over the baseline's in the same round, then the median over rounds
+ * (the machine's drift between rounds cancels out); the verdicts use the CPU ratio.
  */
 import { build, type Metafile } from "esbuild"
 import { spawnSync } from "node:child_process"
@@ -30,7 +31,7 @@ import { gzipSync } from "node:zlib"
 import { replaceGeneratedBlock } from "./report.js"
 
 const WRITE = process.argv.includes("--write")
-const COLD_ROUNDS = Number(process.env["COLD_ROUNDS"] ?? 15)
+const COLD_ROUNDS = Number(process.env["COLD_ROUNDS"] ?? 31)
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const work = join(root, ".bench-out", "size")
@@ -341,8 +342,9 @@ const render = (sizes: ReadonlyArray<Size>, cold: ReadonlyArray<Cold>): string =
       `${cpus()[0]?.model ?? "unknown"}, Node ${process.version}, by \`npx tsx bench/size.ts --write\` after ` +
       "`npm run build`. Bundles: esbuild, `bundle` + `minify`, ESM, then gzip -9; \"added\" is the program's " +
       "gzip size minus its baseline's on the same platform. Cold start: fresh `node` processes, interleaved, " +
-      `median of ${COLD_ROUNDS}: wall time from spawn to exit, and the CPU time the child reports just before it ` +
-      "exits (the verdicts use CPU: other jobs on a shared machine disturb it less).",
+      `${COLD_ROUNDS} rounds: wall time from spawn to exit, and the CPU time the child reports just before it ` +
+      "exits (the verdicts use CPU: other jobs on a shared machine disturb it less); \"× baseline\" is paired, " +
+      "the median over rounds of each round's ratio.",
     "",
     "### Bundles",
     "",
@@ -365,12 +367,15 @@ const render = (sizes: ReadonlyArray<Size>, cold: ReadonlyArray<Cold>): string =
     "|---|---:|---:|---:|---:|---:|"
   )
   const coldOf = (name: string) => cold.find((c) => c.name === name)!
+  /** The median over rounds of `of`'s time over its baseline's in the same round. */
+  const paired = (of: Cold, base: Cold, times: (c: Cold) => ReadonlyArray<number>) =>
+    median(times(of).map((t, round) => t / times(base)[round]!))
   for (const c of cold) {
     const base = c.base === undefined ? undefined : coldOf(c.base)
     lines.push(
       `| ${c.description} | ${median(c.times).toFixed(0)} | ${Math.min(...c.times).toFixed(0)}–${Math.max(...c.times).toFixed(0)} | ` +
-        `${base === undefined ? "" : `${(median(c.times) / median(base.times)).toFixed(2)}×`} | ${median(c.cpu).toFixed(0)} | ` +
-        `${base === undefined ? "" : `${(median(c.cpu) / median(base.cpu)).toFixed(2)}×`} |`
+        `${base === undefined ? "" : `${paired(c, base, (x) => x.times).toFixed(2)}×`} | ${median(c.cpu).toFixed(0)} | ` +
+        `${base === undefined ? "" : `${paired(c, base, (x) => x.cpu).toFixed(2)}×`} |`
     )
   }
 
@@ -378,8 +383,8 @@ const render = (sizes: ReadonlyArray<Size>, cold: ReadonlyArray<Cold>): string =
     const s = size(name, platform)
     return s.gzip - size(s.program.base!, platform).gzip
   }
-  const ratio = (name: string) => median(coldOf(name).cpu) / median(coldOf(coldOf(name).base!).cpu)
-  const wallRatio = (name: string) => median(coldOf(name).times) / median(coldOf(coldOf(name).base!).times)
+  const ratio = (name: string) => paired(coldOf(name), coldOf(coldOf(name).base!), (c) => c.cpu)
+  const wallRatio = (name: string) => paired(coldOf(name), coldOf(coldOf(name).base!), (c) => c.times)
   const restClean = ["crisp-rest", "crisp-rest-config"].every((n) => size(n, "node").offending.length === 0 && size(n, "browser").offending.length === 0)
   const restAdded = Math.max(added("crisp-rest", "node"), added("crisp-rest", "browser"), added("crisp-rest-config", "node"), added("crisp-rest-config", "browser"))
   const verifyAdded = Math.max(added("crisp-verify", "node"), added("crisp-verify", "browser"))

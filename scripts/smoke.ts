@@ -7,10 +7,14 @@
  *   both give the same names;
  * - make one REST call from a CommonJS program and one from an ES module program,
  *   over `Crisp.layer` (fetch) and over `CrispTransport.layerUndici`
- *   (effect-crisp/node), against a `node:http` server on 127.0.0.1.
+ *   (effect-crisp/node), against a `node:http` server on 127.0.0.1;
+ * - bundle two one-call programs with esbuild and check that each keeps the
+ *   Schemas of the group it calls and drops another group's (all the Schemas are
+ *   in one file, `schemas/index.js`: see scripts/build.ts).
  *
  * Exits non-zero, saying what failed, if anything does.
  */
+import { build } from "esbuild"
 import { execFile, execFileSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import * as Http from "node:http"
@@ -100,6 +104,31 @@ import { CrispTransport } from "effect-crisp/node"`))
   for (const [format, output] of [["CommonJS", cjsCall], ["ESM", esmCall]] as const) {
     if (output !== "Smoke,Smoke") failures.push(`${format} REST call answered ${JSON.stringify(output)}`)
   }
+  await treeShakes()
+}
+
+/** A message only the visitors' Schemas carry (the map-area check of `WebsiteVisitors.pinpointOnMap`). */
+const VISITORS_ONLY = "give all three or none"
+
+const treeShakes = async () => {
+  const bundle = async (name: string, source: string) => {
+    writeFileSync(join(scratch, name), source)
+    const result = await build({
+      entryPoints: [join(scratch, name)],
+      absWorkingDir: scratch,
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      mainFields: ["module", "main"],
+      logLevel: "silent"
+    })
+    return result.outputFiles[0]!.text
+  }
+  const settings = await bundle("settings.mjs", `import { WebsiteSettings } from "effect-crisp"\nexport const call = WebsiteSettings.get("w")\n`)
+  const visitors = await bundle("visitors.mjs", `import { WebsiteVisitors } from "effect-crisp"\nexport const call = WebsiteVisitors.pinpointOnMap("w", {})\n`)
+  if (!visitors.includes(VISITORS_ONLY)) failures.push("a bundle calling WebsiteVisitors.pinpointOnMap lacks its Schemas")
+  if (settings.includes(VISITORS_ONLY)) failures.push("a bundle calling only WebsiteSettings.get keeps the visitors' Schemas")
 }
 
 main()
@@ -111,6 +140,6 @@ main()
       process.stderr.write(`smoke: ${failures.length} problem(s)\n${failures.join("\n\n")}\n`)
       process.exitCode = 1
     } else {
-      process.stdout.write(`smoke: ${entries.length} entries load alike as CommonJS and ESM; REST calls work from both\n`)
+      process.stdout.write(`smoke: ${entries.length} entries load alike as CommonJS and ESM; REST calls work from both; bundles drop unused Schemas\n`)
     }
   })

@@ -340,4 +340,7 @@ export const CrispError = Schema.Union(
  * @since 0.1.0
  * @category guards
  */
-export const isCrispError: (u: unknown) => u is CrispError = Schema.is(CrispError)
+export const isCrispError = (u: unknown): u is CrispError => (crispErrorGuard ??= Schema.is(CrispError))(u)
+
+// Compiled on first use: compiling it at import cost ~1 ms of every program's start.
+let crispErrorGuard: ((u: unknown) => u is CrispError) | undefined

@@ -5,7 +5,7 @@
  *
  * @since 0.2.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * What a bucket URL is for; it names the event the URL arrives with

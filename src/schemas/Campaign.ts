@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { optional, orEmpty } from "./fields.js"
 
 // The official types say the filter `query` is a record; Crisp's other clients send

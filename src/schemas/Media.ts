@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * The query of `MediaAnimation.list`: your `list_id`, a number of your choosing

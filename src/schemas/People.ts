@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { optional, orEmpty, ScalarRecord } from "./fields.js"
 import { FilterSearchQuery, PerPage, SearchOperator } from "./Search.js"
 
